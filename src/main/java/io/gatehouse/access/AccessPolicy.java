@@ -1,0 +1,229 @@
+package io.gatehouse.access;
+
+import io.gatehouse.access.Actor.OrganizationAccess;
+import io.gatehouse.shared.OrganizationId;
+import io.gatehouse.shared.SiteId;
+import io.gatehouse.shared.UserId;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every "may this actor do this to that" question, answered in one place. Each rule returns a
+ * {@link Decision} whose reason is a message code shown to the person who was refused.
+ */
+@Component
+public class AccessPolicy {
+
+    public static final String USER_MANAGEMENT = "User Management";
+
+    // ---- organizations and sites
+
+    /** Not allowed means "answer 404": a person learns nothing about organizations they are not in. */
+    public Decision seeOrganization(Actor actor, OrganizationId organization) {
+        if (actor.isVendorStaff()) {
+            return Decision.allow();
+        }
+        return actor.in(organization)
+                .map(access -> access.active() ? Decision.allow() : Decision.deny("policy.membershipBlocked"))
+                .orElse(Decision.deny("policy.notAMember"));
+    }
+
+    public Decision createOrganization(Actor actor) {
+        return actor.isVendorAdmin() ? Decision.allow() : Decision.deny("policy.vendorAdminOnly");
+    }
+
+    /** Region and management mode are the vendor's to set; a Manager may rename their organization. */
+    public Decision editOrganization(Actor actor, OrganizationId organization, boolean vendorSettingsChanged) {
+        if (actor.isVendorAdmin()) {
+            return Decision.allow();
+        }
+        if (vendorSettingsChanged) {
+            return Decision.deny("policy.vendorAdminOnly");
+        }
+        return isManager(actor, organization) ? Decision.allow() : Decision.deny("policy.managerOnly");
+    }
+
+    public Decision manageSites(Actor actor, OrganizationId organization) {
+        return actor.isVendorAdmin() || isManager(actor, organization)
+                ? Decision.allow() : Decision.deny("policy.managerOnly");
+    }
+
+    public Decision viewAudit(Actor actor, OrganizationId organization) {
+        return actor.isVendorStaff() || isManager(actor, organization)
+                ? Decision.allow() : Decision.deny("policy.managerOnly");
+    }
+
+    // ---- members
+
+    public Decision manageMembers(Actor actor, OrganizationId organization) {
+        if (actor.isVendorStaff()) {
+            return Decision.allow();
+        }
+        Optional<OrganizationAccess> access = actor.activeIn(organization);
+        if (access.isEmpty()) {
+            return Decision.deny("policy.notAMember");
+        }
+        return access.get().role() == Role.MANAGER || access.get().holds(USER_MANAGEMENT)
+                ? Decision.allow() : Decision.deny("policy.userManagementRequired");
+    }
+
+    public Decision addMember(Actor actor, OrganizationId organization, Role role,
+            Collection<CatalogRight> rights, Set<SiteId> sites) {
+        return manageMembers(actor, organization)
+                .and(() -> assignRole(actor, organization, role))
+                .and(() -> changeRights(actor, organization, rights))
+                .and(() -> changeSites(actor, organization, sites));
+    }
+
+    /**
+     * A change of role, rights or sites. Only what actually changes is judged: keeping a right one
+     * does not hold is fine, adding or removing it is not.
+     */
+    public Decision changeMember(Actor actor, MemberFacts target, Role newRole,
+            Collection<CatalogRight> rightsChanged, Set<SiteId> sitesChanged) {
+        OrganizationId organization = target.organizationId();
+        return manageMembers(actor, organization)
+                .and(() -> reachMember(actor, target))
+                .and(() -> newRole == null || newRole == target.role() ? Decision.allow() : assignRole(actor, organization, newRole))
+                .and(() -> demotesLastManager(target, newRole) ? Decision.deny("policy.lastManager") : Decision.allow())
+                .and(() -> changeRights(actor, organization, rightsChanged))
+                .and(() -> changeSites(actor, organization, sitesChanged));
+    }
+
+    /** Blocking shuts a member out of one organization; it is for Managers and vendor staff only. */
+    public Decision blockMember(Actor actor, MemberFacts target, boolean block) {
+        OrganizationId organization = target.organizationId();
+        Decision may = actor.isVendorStaff() || isManager(actor, organization)
+                ? Decision.allow() : Decision.deny("policy.managerOnly");
+        return may
+                .and(() -> block && actor.isSelf(target.userId()) ? Decision.deny("policy.notYourself") : Decision.allow())
+                .and(() -> block && target.lastActiveManager() ? Decision.deny("policy.lastManager") : Decision.allow());
+    }
+
+    public Decision removeMember(Actor actor, MemberFacts target) {
+        return manageMembers(actor, target.organizationId())
+                .and(() -> reachMember(actor, target))
+                .and(() -> target.lastActiveManager() ? Decision.deny("policy.lastManager") : Decision.allow());
+    }
+
+    // ---- accounts (one person, possibly in many organizations)
+
+    public Decision viewAccount(Actor actor, UserId target, Collection<MemberFacts> targetMemberships) {
+        if (actor.isVendorStaff() || actor.isSelf(target)) {
+            return Decision.allow();
+        }
+        boolean managesOne = targetMemberships.stream()
+                .anyMatch(m -> manageMembers(actor, m.organizationId()).allowed());
+        return managesOne ? Decision.allow() : Decision.deny("policy.notAMember");
+    }
+
+    /**
+     * An account is one person across organizations, so an organization admin may change it only
+     * when they administer every organization the person belongs to.
+     */
+    public Decision editAccount(Actor actor, UserId target, Collection<MemberFacts> targetMemberships) {
+        if (actor.isVendorStaff() || actor.isSelf(target)) {
+            return Decision.allow();
+        }
+        for (MemberFacts membership : targetMemberships) {
+            Decision decision = manageMembers(actor, membership.organizationId())
+                    .and(() -> reachMember(actor, membership));
+            if (decision.denied()) {
+                return decision.reason().equals("policy.notAMember")
+                        ? Decision.deny("policy.accountSharedWithOtherOrganizations") : decision;
+            }
+        }
+        return targetMemberships.isEmpty() ? Decision.deny("policy.notAMember") : Decision.allow();
+    }
+
+    public Decision disableAccount(Actor actor, UserId target, Collection<MemberFacts> targetMemberships, boolean disable) {
+        if (actor.isSelf(target)) {
+            return Decision.deny("policy.notYourself");
+        }
+        return editAccount(actor, target, targetMemberships)
+                .and(() -> disable && targetMemberships.stream().anyMatch(MemberFacts::lastActiveManager)
+                        ? Decision.deny("policy.lastManager") : Decision.allow());
+    }
+
+    public Decision deleteAccount(Actor actor, UserId target, Collection<MemberFacts> targetMemberships) {
+        if (!actor.isVendorAdmin()) {
+            return Decision.deny("policy.vendorAdminOnly");
+        }
+        if (actor.isSelf(target)) {
+            return Decision.deny("policy.notYourself");
+        }
+        return targetMemberships.stream().anyMatch(MemberFacts::lastActiveManager)
+                ? Decision.deny("policy.lastManager") : Decision.allow();
+    }
+
+    // ---- the building blocks
+
+    private Decision assignRole(Actor actor, OrganizationId organization, Role role) {
+        if (actor.isVendorStaff()) {
+            return Decision.allow();
+        }
+        Role own = actor.activeIn(organization).map(OrganizationAccess::role).orElse(null);
+        return own != null && !role.outranks(own) ? Decision.allow() : Decision.deny("policy.roleAboveOwn");
+    }
+
+    /** A member whose role ranks above the actor's is out of the actor's reach. */
+    private Decision reachMember(Actor actor, MemberFacts target) {
+        if (actor.isVendorStaff()) {
+            return Decision.allow();
+        }
+        Role own = actor.activeIn(target.organizationId()).map(OrganizationAccess::role).orElse(null);
+        return own != null && !target.role().outranks(own) ? Decision.allow() : Decision.deny("policy.memberOutranksYou");
+    }
+
+    private Decision changeRights(Actor actor, OrganizationId organization, Collection<CatalogRight> rights) {
+        for (CatalogRight right : rights) {
+            if (right.managedExternally()) {
+                return Decision.deny("policy.rightManagedExternally");
+            }
+        }
+        if (actor.isVendorStaff() || isManager(actor, organization)) {
+            return Decision.allow();
+        }
+        OrganizationAccess own = actor.activeIn(organization).orElse(null);
+        for (CatalogRight right : rights) {
+            if (own == null || !own.holds(right.name())) {
+                return Decision.deny("policy.rightNotHeld");
+            }
+        }
+        return Decision.allow();
+    }
+
+    private Decision changeSites(Actor actor, OrganizationId organization, Set<SiteId> sites) {
+        if (actor.isVendorStaff() || isManager(actor, organization)) {
+            return Decision.allow();
+        }
+        OrganizationAccess own = actor.activeIn(organization).orElse(null);
+        for (SiteId site : sites) {
+            if (own == null || !own.reaches(site)) {
+                return Decision.deny("policy.siteNotHeld");
+            }
+        }
+        return Decision.allow();
+    }
+
+    private static boolean demotesLastManager(MemberFacts target, Role newRole) {
+        return newRole != null && newRole != Role.MANAGER && target.role() == Role.MANAGER && target.lastActiveManager();
+    }
+
+    private static boolean isManager(Actor actor, OrganizationId organization) {
+        return actor.activeIn(organization).map(a -> a.role() == Role.MANAGER).orElse(false);
+    }
+
+    /** Rights present in one set and not the other: what a change actually touches. */
+    public static Set<String> difference(Set<String> before, Set<String> after) {
+        Set<String> changed = new HashSet<>(before);
+        changed.addAll(after);
+        Set<String> kept = new HashSet<>(before);
+        kept.retainAll(after);
+        changed.removeAll(kept);
+        return changed;
+    }
+}

@@ -1,0 +1,5 @@
+package io.gatehouse.access;
+
+public enum MembershipStatus {
+    ACTIVE, BLOCKED
+}

@@ -1,0 +1,148 @@
+package io.gatehouse.access;
+
+import io.gatehouse.shared.NotFoundException;
+import io.gatehouse.shared.OrganizationId;
+import io.gatehouse.shared.SiteId;
+import io.gatehouse.shared.UserId;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Memberships: a person in an organization, with a role, rights and sites. Callers decide with
+ * {@link AccessPolicy} first; this service only keeps the records straight.
+ */
+@Service
+@Transactional
+public class Memberships {
+
+    private final MembershipRepository repository;
+    private final Catalog catalog;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Memberships(MembershipRepository repository, Catalog catalog, JdbcClient jdbc, Clock clock) {
+        this.repository = repository;
+        this.catalog = catalog;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<MemberFacts> find(OrganizationId organization, UserId user) {
+        return repository.findByOrganizationIdAndUserId(organization.value(), user.value()).map(this::facts);
+    }
+
+    public MemberFacts get(OrganizationId organization, UserId user) {
+        return find(organization, user).orElseThrow(() -> new NotFoundException("member"));
+    }
+
+    @Transactional(readOnly = true)
+    public List<MemberFacts> of(UserId user) {
+        return repository.findByUserId(user.value()).stream().map(this::facts).toList();
+    }
+
+    public MemberFacts join(OrganizationId organization, UserId user, MemberIdentity identity, Role role,
+            Collection<CatalogRight> rights, Set<SiteId> sites) {
+        Membership membership = new Membership(organization.value(), user.value(), identity, role,
+                ids(rights), siteIds(sites), clock.instant());
+        return facts(repository.save(membership));
+    }
+
+    public MemberFacts changeRole(OrganizationId organization, UserId user, Role role) {
+        Membership membership = load(organization, user);
+        membership.changeRole(role);
+        return facts(repository.save(membership));
+    }
+
+    public MemberFacts replaceRights(OrganizationId organization, UserId user, Collection<CatalogRight> rights) {
+        Membership membership = load(organization, user);
+        membership.replaceRights(ids(rights));
+        return facts(repository.save(membership));
+    }
+
+    public MemberFacts replaceSites(OrganizationId organization, UserId user, Set<SiteId> sites) {
+        Membership membership = load(organization, user);
+        membership.replaceSites(siteIds(sites));
+        return facts(repository.save(membership));
+    }
+
+    public MemberFacts setSiteAccess(OrganizationId organization, UserId user, SiteId site, boolean access) {
+        Membership membership = load(organization, user);
+        if (access) {
+            membership.grantSite(site.value());
+        } else {
+            membership.revokeSite(site.value());
+        }
+        return facts(repository.save(membership));
+    }
+
+    public MemberFacts block(OrganizationId organization, UserId user) {
+        Membership membership = load(organization, user);
+        membership.block();
+        return facts(repository.save(membership));
+    }
+
+    public MemberFacts unblock(OrganizationId organization, UserId user) {
+        Membership membership = load(organization, user);
+        membership.unblock();
+        return facts(repository.save(membership));
+    }
+
+    public void remove(OrganizationId organization, UserId user) {
+        repository.delete(load(organization, user));
+    }
+
+    /** Keeps the searchable copy of a person's name, email and login in step with their account. */
+    public void identify(UserId user, MemberIdentity identity) {
+        repository.updateIdentity(user.value(), identity.firstName(), identity.lastName(), identity.email(), identity.login());
+    }
+
+    /**
+     * Managers who can still act: an active membership on an account that is not disabled. The
+     * account status is read straight from its table so that this count never lags behind.
+     */
+    @Transactional(readOnly = true)
+    public long activeManagers(OrganizationId organization) {
+        return jdbc.sql("""
+                        select count(*) from membership m join user_account u on u.id = m.user_id
+                        where m.organization_id = :org and m.role = 'MANAGER' and m.status = 'ACTIVE'
+                          and u.status = 'ACTIVE'""")
+                .param("org", organization.value())
+                .query(Long.class).single();
+    }
+
+    private Membership load(OrganizationId organization, UserId user) {
+        return repository.findByOrganizationIdAndUserId(organization.value(), user.value())
+                .orElseThrow(() -> new NotFoundException("member"));
+    }
+
+    private MemberFacts facts(Membership m) {
+        Map<UUID, CatalogRight> rightsById = catalog.rights().stream()
+                .collect(Collectors.toMap(CatalogRight::id, Function.identity()));
+        Set<String> rightNames = m.rightIds().stream()
+                .map(rightsById::get).filter(java.util.Objects::nonNull)
+                .map(CatalogRight::name).collect(Collectors.toSet());
+        boolean lastActiveManager = m.role() == Role.MANAGER && m.status() == MembershipStatus.ACTIVE
+                && activeManagers(new OrganizationId(m.organizationId())) <= 1;
+        return new MemberFacts(new OrganizationId(m.organizationId()), new UserId(m.userId()), m.role(), m.status(),
+                rightNames, m.siteIds().stream().map(SiteId::new).collect(Collectors.toSet()), lastActiveManager);
+    }
+
+    private static Set<UUID> ids(Collection<CatalogRight> rights) {
+        return rights.stream().map(CatalogRight::id).collect(Collectors.toSet());
+    }
+
+    private static Set<UUID> siteIds(Set<SiteId> sites) {
+        return sites.stream().map(SiteId::value).collect(Collectors.toSet());
+    }
+}

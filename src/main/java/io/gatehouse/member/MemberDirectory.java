@@ -1,0 +1,197 @@
+package io.gatehouse.member;
+
+import io.gatehouse.access.Role;
+import io.gatehouse.shared.OrganizationId;
+import io.gatehouse.shared.PageRequest;
+import io.gatehouse.shared.PageResult;
+import io.gatehouse.shared.UserId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads members of one organization for lists, search and export. Every statement is bound to
+ * the organization id; the search runs on the membership's own lower-case copies of the person's
+ * name, email and login, so it never scans the account table.
+ */
+@Component
+@Transactional(readOnly = true)
+class MemberDirectory {
+
+    private static final String COLUMNS = """
+            select m.id as membership_id, m.user_id, u.first_name, u.last_name, u.email, u.login, u.position,
+                   m.role, m.status, u.status as account_status, m.created_at, u.last_sign_in_at
+            from membership m join user_account u on u.id = m.user_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    MemberDirectory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    PageResult<MemberView> page(OrganizationId organization, MemberQuery query, PageRequest page, List<String> allSites) {
+        Filter filter = filter(organization, query);
+        long total = bind(jdbc.sql("select count(*) from membership m where " + filter.where()), filter)
+                .query(Long.class).single();
+        if (total == 0 || page.offset() >= total) {
+            return new PageResult<>(List.of(), total, page.page(), page.size());
+        }
+        List<Row> rows = bind(jdbc.sql(COLUMNS + " where " + filter.where() + " order by " + query.sort().orderBy()
+                        + " limit " + page.size() + " offset " + page.offset()), filter)
+                .query(MemberDirectory::row).list();
+        return new PageResult<>(views(rows, allSites), total, page.page(), page.size());
+    }
+
+    Optional<MemberView> one(OrganizationId organization, UserId user, List<String> allSites) {
+        return jdbc.sql(COLUMNS + " where m.organization_id = :org and m.user_id = :user")
+                .param("org", organization.value()).param("user", user.value())
+                .query(MemberDirectory::row).optional()
+                .map(row -> views(List.of(row), allSites).get(0));
+    }
+
+    /** Streams every matching member in order, a batch at a time, so memory stays flat however large the list. */
+    void forEach(OrganizationId organization, MemberQuery query, List<String> allSites, Consumer<MemberView> consumer) {
+        Filter filter = filter(organization, query);
+        int batch = 500;
+        String lastName = null;
+        String firstName = null;
+        UUID lastId = null;
+        while (true) {
+            String keyset = lastId == null ? ""
+                    : " and (m.last_name_key > :kLast or (m.last_name_key = :kLast and (m.first_name_key > :kFirst"
+                            + " or (m.first_name_key = :kFirst and m.id > :kId))))";
+            var spec = bind(jdbc.sql(COLUMNS + " where " + filter.where() + keyset
+                    + " order by m.last_name_key, m.first_name_key, m.id limit " + batch), filter);
+            if (lastId != null) {
+                spec = spec.param("kLast", lastName).param("kFirst", firstName).param("kId", lastId);
+            }
+            List<Row> rows = spec.query(MemberDirectory::row).list();
+            views(rows, allSites).forEach(consumer);
+            if (rows.size() < batch) {
+                return;
+            }
+            Row last = rows.get(rows.size() - 1);
+            lastName = last.lastName().toLowerCase(Locale.ROOT);
+            firstName = last.firstName().toLowerCase(Locale.ROOT);
+            lastId = last.membershipId();
+        }
+    }
+
+    private record Row(UUID membershipId, UUID userId, String firstName, String lastName, String email, String login,
+            String position, Role role, String status, String accountStatus, Instant createdAt, Instant lastSignInAt) {
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        return new Row(rs.getObject("membership_id", UUID.class), rs.getObject("user_id", UUID.class),
+                rs.getString("first_name"), rs.getString("last_name"), rs.getString("email"), rs.getString("login"),
+                rs.getString("position"), Role.valueOf(rs.getString("role")), rs.getString("status"),
+                rs.getString("account_status"), instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("last_sign_in_at")));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private List<MemberView> views(List<Row> rows, List<String> allSites) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> ids = rows.stream().map(Row::membershipId).toList();
+        Map<UUID, List<String>> rights = new HashMap<>();
+        jdbc.sql("""
+                        select mr.membership_id, r.name from membership_right mr
+                        join access_right r on r.id = mr.right_id
+                        join application a on a.id = r.application_id
+                        where mr.membership_id in (:ids) order by a.position, r.position""")
+                .param("ids", ids)
+                .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2)))
+                .list()
+                .forEach(e -> rights.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        Map<UUID, List<String>> sites = new HashMap<>();
+        jdbc.sql("select membership_id, site_id from site_access where membership_id in (:ids) order by site_id")
+                .param("ids", ids)
+                .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class).toString()))
+                .list()
+                .forEach(e -> sites.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return rows.stream().map(r -> {
+            boolean all = r.role().reachesAllSites();
+            MemberStatus status = "DISABLED".equals(r.accountStatus()) ? MemberStatus.DISABLED
+                    : "BLOCKED".equals(r.status()) ? MemberStatus.BLOCKED : MemberStatus.ACTIVE;
+            return new MemberView(r.userId().toString(), r.firstName(), r.lastName(), r.email(), r.login(), r.position(),
+                    r.role(), rights.getOrDefault(r.membershipId(), List.of()),
+                    all ? allSites : sites.getOrDefault(r.membershipId(), List.of()), all, status, r.createdAt(), r.lastSignInAt());
+        }).toList();
+    }
+
+    private record Filter(String where, Map<String, Object> params) {
+    }
+
+    private static Filter filter(OrganizationId organization, MemberQuery query) {
+        StringBuilder where = new StringBuilder("m.organization_id = :org");
+        Map<String, Object> params = new HashMap<>();
+        params.put("org", organization.value());
+        if (query.q() != null) {
+            params.put("q", likePrefix(query.q()));
+            where.append(" and (m.last_name_key like :q escape '\\' or m.first_name_key like :q escape '\\'"
+                    + " or m.email_key like :q escape '\\' or m.login_key like :q escape '\\')");
+        }
+        if (query.role() != null) {
+            params.put("role", query.role().name());
+            where.append(" and m.role = :role");
+        }
+        if (query.application() != null) {
+            params.put("application", query.application());
+            where.append(" and exists (select 1 from membership_right mr join access_right r on r.id = mr.right_id"
+                    + " join application a on a.id = r.application_id where mr.membership_id = m.id and a.name = :application)");
+        }
+        if (query.right() != null) {
+            params.put("right", query.right());
+            where.append(" and exists (select 1 from membership_right mr join access_right r on r.id = mr.right_id"
+                    + " where mr.membership_id = m.id and r.name = :right)");
+        }
+        if (query.site() != null) {
+            params.put("site", query.site().value());
+            where.append(" and (m.role = 'MANAGER' or exists (select 1 from site_access sa"
+                    + " where sa.membership_id = m.id and sa.site_id = :site))");
+        }
+        if (query.onlyWithApplication()) {
+            where.append(" and exists (select 1 from membership_right mr where mr.membership_id = m.id)");
+        }
+        if (query.status() != null) {
+            switch (query.status()) {
+                case ACTIVE -> where.append(" and m.status = 'ACTIVE' and exists (select 1 from user_account u2"
+                        + " where u2.id = m.user_id and u2.status = 'ACTIVE')");
+                case BLOCKED -> where.append(" and m.status = 'BLOCKED' and exists (select 1 from user_account u2"
+                        + " where u2.id = m.user_id and u2.status = 'ACTIVE')");
+                case DISABLED -> where.append(" and exists (select 1 from user_account u2"
+                        + " where u2.id = m.user_id and u2.status = 'DISABLED')");
+            }
+        }
+        return new Filter(where.toString(), params);
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Filter filter) {
+        JdbcClient.StatementSpec bound = spec;
+        for (Map.Entry<String, Object> param : filter.params().entrySet()) {
+            bound = bound.param(param.getKey(), param.getValue());
+        }
+        return bound;
+    }
+
+    static String likePrefix(String query) {
+        return query.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+}

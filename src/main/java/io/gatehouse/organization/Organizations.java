@@ -1,0 +1,192 @@
+package io.gatehouse.organization;
+
+import io.gatehouse.access.AccessPolicy;
+import io.gatehouse.access.Actor;
+import io.gatehouse.shared.Audited;
+import io.gatehouse.shared.ConflictException;
+import io.gatehouse.shared.InvalidInputException;
+import io.gatehouse.shared.NotFoundException;
+import io.gatehouse.shared.OrganizationId;
+import io.gatehouse.shared.PageRequest;
+import io.gatehouse.shared.PageResult;
+import io.gatehouse.shared.SiteId;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+@Transactional
+@EnableConfigurationProperties(RegionSettings.class)
+public class Organizations {
+
+    private final OrganizationRepository organizations;
+    private final SiteRepository sites;
+    private final AccessPolicy policy;
+    private final RegionSettings regions;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Organizations(OrganizationRepository organizations, SiteRepository sites, AccessPolicy policy, RegionSettings regions,
+            ApplicationEventPublisher events, Clock clock) {
+        this.organizations = organizations;
+        this.sites = sites;
+        this.policy = policy;
+        this.regions = regions;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public OrganizationView create(Actor actor, String name, String region, ManagementMode mode) {
+        policy.createOrganization(actor).orThrow();
+        String checkedRegion = region(region);
+        if (organizations.existsByNameKey(Organization.key(name))) {
+            throw new ConflictException("name", "conflict.organization.name");
+        }
+        Organization organization = organizations.save(new Organization(name, checkedRegion, mode, clock.instant()));
+        events.publishEvent(new Audited(actor.ref(), new OrganizationId(organization.id()), "organization.created",
+                "organization", organization.id().toString(), null, organization.snapshot()));
+        return OrganizationView.of(organization);
+    }
+
+    @Transactional(readOnly = true)
+    public OrganizationView get(Actor actor, OrganizationId id) {
+        return OrganizationView.of(visible(actor, id));
+    }
+
+    /** Those the actor may see: every organization for vendor staff, their own for everyone else. */
+    @Transactional(readOnly = true)
+    public PageResult<OrganizationView> list(Actor actor, String query, PageRequest page) {
+        String prefix = likePrefix(query);
+        org.springframework.data.domain.PageRequest pageable = org.springframework.data.domain.PageRequest.of(page.page(), page.size());
+        if (actor.isVendorStaff()) {
+            return new PageResult<>(organizations.findByNameKeyStartingWithOrderByNameKey(prefix, pageable).stream().map(OrganizationView::of).toList(),
+                    organizations.countByNameKeyStartingWith(prefix), page.page(), page.size());
+        }
+        List<UUID> ids = actor.organizations().values().stream()
+                .filter(Actor.OrganizationAccess::active)
+                .map(a -> a.organizationId().value()).toList();
+        if (ids.isEmpty()) {
+            return new PageResult<>(List.of(), 0, page.page(), page.size());
+        }
+        return new PageResult<>(organizations.findByIdInAndNameKeyStartingWithOrderByNameKey(ids, prefix, pageable).stream().map(OrganizationView::of).toList(),
+                organizations.countByIdInAndNameKeyStartingWith(ids, prefix), page.page(), page.size());
+    }
+
+    public OrganizationView update(Actor actor, OrganizationId id, String name, String region, ManagementMode mode) {
+        Organization organization = visible(actor, id);
+        boolean vendorSettings = (region != null && !region.equals(organization.region()))
+                || (mode != null && mode != organization.managementMode());
+        policy.editOrganization(actor, id, vendorSettings).orThrow();
+        Map<String, Object> before = organization.snapshot();
+        if (name != null) {
+            if (organizations.existsByNameKeyAndIdNot(Organization.key(name), organization.id())) {
+                throw new ConflictException("name", "conflict.organization.name");
+            }
+            organization.rename(name);
+        }
+        if (region != null) {
+            organization.moveTo(region(region));
+        }
+        if (mode != null) {
+            organization.manage(mode);
+        }
+        organization = organizations.save(organization);
+        Map<String, Object> after = organization.snapshot();
+        if (!before.equals(after)) {
+            events.publishEvent(new Audited(actor.ref(), id, "organization.updated", "organization", id.toString(), before, after));
+        }
+        return OrganizationView.of(organization);
+    }
+
+    @Transactional(readOnly = true)
+    public List<SiteView> sites(Actor actor, OrganizationId id) {
+        visible(actor, id);
+        return sites(id);
+    }
+
+    /** Sites of an organization the caller has already been allowed to see. */
+    @Transactional(readOnly = true)
+    public List<SiteView> sites(OrganizationId id) {
+        return sites.findByOrganizationIdOrderByNameKey(id.value()).stream().map(SiteView::of).toList();
+    }
+
+    public SiteView addSite(Actor actor, OrganizationId id, String name) {
+        visible(actor, id);
+        policy.manageSites(actor, id).orThrow();
+        if (sites.existsByOrganizationIdAndNameKey(id.value(), Organization.key(name))) {
+            throw new ConflictException("name", "conflict.site.name");
+        }
+        Site site = sites.save(new Site(id.value(), name, clock.instant()));
+        events.publishEvent(new Audited(actor.ref(), id, "site.created", "site", site.id().toString(), null,
+                Map.of("name", site.name())));
+        return SiteView.of(site);
+    }
+
+    @Transactional(readOnly = true)
+    public SiteView site(Actor actor, OrganizationId id, SiteId siteId) {
+        visible(actor, id);
+        return sites.findByIdAndOrganizationId(siteId.value(), id.value()).map(SiteView::of)
+                .orElseThrow(() -> new NotFoundException("site"));
+    }
+
+    /** Every id must name a site of this organization; a foreign or unknown one is a field error. */
+    @Transactional(readOnly = true)
+    public void requireSites(OrganizationId id, Set<SiteId> siteIds, String field) {
+        if (siteIds.isEmpty()) {
+            return;
+        }
+        Set<UUID> own = new java.util.HashSet<>(sites.findByOrganizationIdOrderByNameKey(id.value()).stream().map(Site::id).toList());
+        List<InvalidInputException.FieldError> errors = new ArrayList<>();
+        for (SiteId site : siteIds) {
+            if (!own.contains(site.value())) {
+                errors.add(new InvalidInputException.FieldError(field, "validation.site.unknown", List.of(site.toString())));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    /** The organization if the actor may see it; 404 otherwise, so foreign ids reveal nothing. */
+    private Organization visible(Actor actor, OrganizationId id) {
+        Organization organization = organizations.findById(id.value()).orElseThrow(() -> new NotFoundException("organization"));
+        var decision = policy.seeOrganization(actor, id);
+        if (decision.denied()) {
+            if ("policy.membershipBlocked".equals(decision.reason())) {
+                decision.orThrow();
+            }
+            throw new NotFoundException("organization");
+        }
+        return organization;
+    }
+
+    @Transactional(readOnly = true)
+    public void requireVisible(Actor actor, OrganizationId id) {
+        visible(actor, id);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean exists(OrganizationId id) {
+        return organizations.findById(id.value()).isPresent();
+    }
+
+    private String region(String region) {
+        String normalized = region == null ? "" : region.strip().toUpperCase(Locale.ROOT);
+        if (!regions.regions().contains(normalized)) {
+            throw InvalidInputException.of("region", "validation.region.unknown", String.join(", ", regions.regions()));
+        }
+        return normalized;
+    }
+
+    private static String likePrefix(String query) {
+        return query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * Customer organizations (region, management mode) and their sites.
+ */
+package io.gatehouse.organization;

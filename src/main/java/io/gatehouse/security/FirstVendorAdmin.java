@@ -1,0 +1,85 @@
+package io.gatehouse.security;
+
+import io.gatehouse.access.StaffRole;
+import io.gatehouse.access.Staff;
+import io.gatehouse.shared.ActorRef;
+import io.gatehouse.shared.Audited;
+import io.gatehouse.user.AccountView;
+import io.gatehouse.user.Accounts;
+import io.gatehouse.user.NewAccount;
+import java.security.SecureRandom;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * On a first start there is nobody to sign in as: create the vendor admin from
+ * GATEHOUSE_ADMIN_EMAIL / GATEHOUSE_ADMIN_PASSWORD, or with a generated password printed once.
+ */
+@Component
+class FirstVendorAdmin implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(FirstVendorAdmin.class);
+    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+
+    private final Staff staff;
+    private final Accounts accounts;
+    private final ApplicationEventPublisher events;
+    private final String email;
+    private final String password;
+
+    FirstVendorAdmin(Staff staff, Accounts accounts, ApplicationEventPublisher events,
+            @Value("${gatehouse.admin.email:admin@gatehouse.local}") String email,
+            @Value("${gatehouse.admin.password:}") String password) {
+        this.staff = staff;
+        this.accounts = accounts;
+        this.events = events;
+        this.email = email;
+        this.password = password;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        if (staff.anyVendorAdmin()) {
+            return;
+        }
+        boolean generated = password == null || password.isBlank();
+        String secret = generated ? generate() : password;
+        AccountView admin = accounts.findByEmail(email).orElseGet(() -> accounts.create(ActorRef.SYSTEM,
+                new NewAccount("Vendor", "Admin", email, null, "Vendor admin", secret)));
+        staff.appoint(admin.id(), StaffRole.VENDOR_ADMIN);
+        events.publishEvent(new Audited(ActorRef.SYSTEM, null, "staff.appointed", "user", admin.userId(), null,
+                Map.of("role", StaffRole.VENDOR_ADMIN.name())));
+        if (generated) {
+            log.warn("""
+
+                    ================================================================
+                     First vendor admin created. Sign in at the portal with:
+                       email:    {}
+                       password: {}
+                     This password is shown only once: change it under User profile.
+                    ================================================================""", email, secret);
+        } else {
+            log.info("First vendor admin created: {}", email);
+        }
+    }
+
+    private static String generate() {
+        SecureRandom random = new SecureRandom();
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            if (i > 0 && i % 5 == 0) {
+                out.append('-');
+            }
+            out.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return out.toString();
+    }
+}

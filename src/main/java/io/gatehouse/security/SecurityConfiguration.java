@@ -1,0 +1,106 @@
+package io.gatehouse.security;
+
+import io.gatehouse.shared.Problems;
+import io.gatehouse.user.Accounts;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import io.gatehouse.shared.UserId;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SignInThrottle.Settings.class)
+class SecurityConfiguration {
+
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; "
+            + "base-uri 'self'; object-src 'none'";
+
+    @Bean
+    AuthenticationManager authenticationManager(AccountAuthenticationProvider provider) {
+        ProviderManager manager = new ProviderManager(provider);
+        manager.setEraseCredentialsAfterAuthentication(true);
+        return manager;
+    }
+
+    @Bean
+    ProblemAuthenticationEntryPoint problemEntryPoint(Problems problems) {
+        return new ProblemAuthenticationEntryPoint(problems);
+    }
+
+    /** The JSON API: HTTP Basic or a personal token for scripts, or the portal's own session. */
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager, ProblemAuthenticationEntryPoint problems,
+            ApiTokens tokens, Accounts accounts) throws Exception {
+        RequestMatcher carriesCredentials = (HttpServletRequest request) -> request.getHeader("Authorization") != null;
+        http.securityMatcher("/api/**")
+                .authenticationManager(authenticationManager)
+                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                // A request that brings its own credentials cannot be forged by another site; a cookie one can.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(carriesCredentials))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
+                .addFilterAfter(new ActiveAccountFilter(accounts, problems), BasicAuthenticationFilter.class)
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+        return http.build();
+    }
+
+    /** The portal: form sign-in, a session kept in the database, CSRF on every form. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain portal(HttpSecurity http, AuthenticationManager authenticationManager, Accounts accounts,
+            ProblemAuthenticationEntryPoint problems) throws Exception {
+        http.authenticationManager(authenticationManager)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/signin", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico",
+                                "/actuator/health", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**",
+                                "/swagger-ui.html", "/error")
+                        .permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/signin").loginProcessingUrl("/signin")
+                        .usernameParameter("email").passwordParameter("password")
+                        .successHandler(recordSignIn(accounts))
+                        .failureHandler(signInFailure()))
+                .logout(logout -> logout.logoutUrl("/signout").logoutSuccessUrl("/signin?signedOut"))
+                .addFilterAfter(new ActiveAccountFilter(accounts, new PortalEntryPoint()),
+                        org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(new PortalEntryPoint()))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+
+    private static AuthenticationSuccessHandler recordSignIn(Accounts accounts) {
+        SavedRequestAwareAuthenticationSuccessHandler target = new SavedRequestAwareAuthenticationSuccessHandler();
+        target.setDefaultTargetUrl("/");
+        return (request, response, authentication) -> {
+            accounts.recordSignIn(UserId.parse(authentication.getName()));
+            target.onAuthenticationSuccess(request, response, authentication);
+        };
+    }
+
+    /** Tells the person why: wrong password, disabled account, or too many attempts. */
+    private static AuthenticationFailureHandler signInFailure() {
+        return (request, response, exception) -> {
+            String reason = exception instanceof SignInThrottledException ? "throttled"
+                    : exception instanceof org.springframework.security.authentication.DisabledException ? "disabled" : "bad";
+            response.sendRedirect(request.getContextPath() + "/signin?error=" + reason);
+        };
+    }
+}

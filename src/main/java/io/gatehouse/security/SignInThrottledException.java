@@ -1,0 +1,10 @@
+package io.gatehouse.security;
+
+import org.springframework.security.core.AuthenticationException;
+
+class SignInThrottledException extends AuthenticationException {
+
+    SignInThrottledException() {
+        super("too many failed sign-ins");
+    }
+}

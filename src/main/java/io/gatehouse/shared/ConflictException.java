@@ -1,0 +1,22 @@
+package io.gatehouse.shared;
+
+/** The request is valid on its own but clashes with what is stored (a taken login, an existing member). */
+public class ConflictException extends RuntimeException {
+
+    private final String field;
+    private final String messageCode;
+
+    public ConflictException(String field, String messageCode) {
+        super(messageCode);
+        this.field = field;
+        this.messageCode = messageCode;
+    }
+
+    public String field() {
+        return field;
+    }
+
+    public String messageCode() {
+        return messageCode;
+    }
+}

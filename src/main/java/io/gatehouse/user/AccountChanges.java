@@ -1,0 +1,10 @@
+package io.gatehouse.user;
+
+/** A partial change to an account; a null field stays as it is. */
+public record AccountChanges(String firstName, String lastName, String email, String position, Boolean disabled,
+        Language language, DateFormat dateFormat, String timeZone) {
+
+    public boolean touchesIdentity() {
+        return firstName != null || lastName != null || email != null || position != null;
+    }
+}

@@ -1,0 +1,22 @@
+package io.gatehouse.user;
+
+import io.gatehouse.shared.UserId;
+
+/** What other features hear about accounts. Published inside the transaction that made the change. */
+public final class AccountEvents {
+
+    private AccountEvents() {
+    }
+
+    /** Name, email or login changed: copies kept elsewhere for search must follow. */
+    public record AccountIdentityChanged(UserId userId, String firstName, String lastName, String email, String login) {
+    }
+
+    /** The account may no longer act anywhere; its sessions and tokens end at once. */
+    public record AccountDisabled(UserId userId) {
+    }
+
+    /** The password changed; other sessions end, the one that changed it may stay. */
+    public record PasswordChanged(UserId userId) {
+    }
+}

@@ -1,0 +1,5 @@
+package io.gatehouse.user;
+
+public enum AccountStatus {
+    ACTIVE, DISABLED
+}

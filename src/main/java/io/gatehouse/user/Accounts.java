@@ -1,0 +1,273 @@
+package io.gatehouse.user;
+
+import io.gatehouse.access.AccessPolicy;
+import io.gatehouse.access.Actor;
+import io.gatehouse.access.MemberFacts;
+import io.gatehouse.access.Memberships;
+import io.gatehouse.shared.ActorRef;
+import io.gatehouse.shared.Audited;
+import io.gatehouse.shared.ConflictException;
+import io.gatehouse.shared.InvalidInputException;
+import io.gatehouse.shared.NotFoundException;
+import io.gatehouse.shared.UserId;
+import io.gatehouse.user.AccountEvents.AccountDisabled;
+import io.gatehouse.user.AccountEvents.AccountIdentityChanged;
+import io.gatehouse.user.AccountEvents.PasswordChanged;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+@Transactional
+public class Accounts {
+
+    private final UserAccountRepository accounts;
+    private final PasswordEncoder passwordEncoder;
+    private final PasswordPolicy passwordPolicy;
+    private final AccessPolicy policy;
+    private final Memberships memberships;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Accounts(UserAccountRepository accounts, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy, AccessPolicy policy,
+            Memberships memberships, ApplicationEventPublisher events, Clock clock) {
+        this.accounts = accounts;
+        this.passwordEncoder = passwordEncoder;
+        this.passwordPolicy = passwordPolicy;
+        this.policy = policy;
+        this.memberships = memberships;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Checks a new account's fields and password without creating anything. */
+    @Transactional(readOnly = true)
+    public void validateNew(NewAccount account) {
+        List<InvalidInputException.FieldError> errors = new ArrayList<>();
+        passwordPolicy.violations(account.password(), account.email())
+                .forEach(code -> errors.add(new InvalidInputException.FieldError("password", code,
+                        List.of(PasswordPolicy.MIN_LENGTH, PasswordPolicy.MAX_LENGTH))));
+        timeZoneError(account.timeZone()).ifPresent(errors::add);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        String login = account.login() == null ? account.email() : account.login();
+        if (accounts.existsByEmailKey(UserAccount.key(account.email()))) {
+            throw new ConflictException("email", "conflict.account.email");
+        }
+        if (accounts.existsByLoginKey(UserAccount.key(login))) {
+            throw new ConflictException("login", "conflict.account.login");
+        }
+    }
+
+    public AccountView create(ActorRef by, NewAccount account) {
+        validateNew(account);
+        UserAccount created = accounts.save(new UserAccount(account, passwordEncoder.encode(account.password()), clock.instant()));
+        events.publishEvent(new Audited(by, null, "user.created", "user", created.id().toString(), null, created.snapshot()));
+        return AccountView.of(created);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<AccountView> findByEmail(String email) {
+        if (email == null || email.isBlank()) {
+            return Optional.empty();
+        }
+        return accounts.findByEmailKey(UserAccount.key(email)).map(AccountView::of);
+    }
+
+    /** An account with no policy check, for features that have already decided the caller may see it. */
+    @Transactional(readOnly = true)
+    public AccountView find(UserId id) {
+        return accounts.findById(id.value()).map(AccountView::of).orElseThrow(() -> new NotFoundException("user"));
+    }
+
+    @Transactional(readOnly = true)
+    public AccountView get(Actor actor, UserId id) {
+        UserAccount account = load(id);
+        if (policy.viewAccount(actor, id, memberships.of(id)).denied()) {
+            throw new NotFoundException("user");
+        }
+        return AccountView.of(account);
+    }
+
+    public AccountView update(Actor actor, UserId id, AccountChanges changes) {
+        UserAccount account = load(id);
+        List<MemberFacts> targetMemberships = memberships.of(id);
+        if (policy.viewAccount(actor, id, targetMemberships).denied()) {
+            throw new NotFoundException("user");
+        }
+        if (changes.touchesIdentity() || changes.language() != null || changes.dateFormat() != null || changes.timeZone() != null) {
+            policy.editAccount(actor, id, targetMemberships).orThrow();
+        }
+        if (changes.disabled() != null && changes.disabled() == account.active()) {
+            policy.disableAccount(actor, id, targetMemberships, changes.disabled()).orThrow();
+        }
+        return apply(actor.ref(), account, changes, targetMemberships);
+    }
+
+    /** A person's own profile and preferences; status is not theirs to change. */
+    public AccountView updateOwn(Actor actor, AccountChanges changes) {
+        if (changes.disabled() != null || changes.email() != null) {
+            throw InvalidInputException.of(changes.email() != null ? "email" : "disabled", "validation.notChangeableHere");
+        }
+        return apply(actor.ref(), load(actor.userId()), changes, memberships.of(actor.userId()));
+    }
+
+    public void changeOwnPassword(Actor actor, String currentPassword, String newPassword) {
+        UserAccount account = load(actor.userId());
+        if (currentPassword == null || !passwordEncoder.matches(currentPassword, account.passwordHash())) {
+            throw InvalidInputException.of("currentPassword", "validation.password.currentWrong");
+        }
+        List<String> violations = passwordPolicy.violations(newPassword, account.email());
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations.stream()
+                    .map(code -> new InvalidInputException.FieldError("newPassword", code,
+                            List.<Object>of(PasswordPolicy.MIN_LENGTH, PasswordPolicy.MAX_LENGTH)))
+                    .toList());
+        }
+        account.changePassword(passwordEncoder.encode(newPassword));
+        accounts.save(account);
+        audit(actor.ref(), memberships.of(actor.userId()), "user.passwordChanged", account, null, null);
+        events.publishEvent(new PasswordChanged(actor.userId()));
+    }
+
+    public void delete(Actor actor, UserId id) {
+        UserAccount account = load(id);
+        List<MemberFacts> targetMemberships = memberships.of(id);
+        if (policy.viewAccount(actor, id, targetMemberships).denied()) {
+            throw new NotFoundException("user");
+        }
+        policy.deleteAccount(actor, id, targetMemberships).orThrow();
+        Map<String, Object> before = account.snapshot();
+        events.publishEvent(new AccountDisabled(id));
+        audit(actor.ref(), targetMemberships, "user.deleted", account, before, null);
+        accounts.delete(account);
+    }
+
+    public void recordSignIn(UserId id) {
+        accounts.findById(id.value()).ifPresent(account -> {
+            account.signedIn(clock.instant());
+            accounts.save(account);
+        });
+    }
+
+    /** After a successful sign-in: a password stored at an older cost is hashed again at today's. */
+    public void upgradeHash(UserId id, String storedHash, String rawPassword) {
+        if (passwordEncoder.upgradeEncoding(storedHash)) {
+            accounts.findById(id.value()).ifPresent(account -> {
+                account.changePassword(passwordEncoder.encode(rawPassword));
+                accounts.save(account);
+            });
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public boolean isActive(UserId id) {
+        return accounts.findById(id.value()).map(UserAccount::active).orElse(false);
+    }
+
+    /** What sign-in needs: the id, the stored hash and whether the account may act. */
+    public record Credentials(UserId userId, String email, String passwordHash, boolean active) {
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Credentials> credentials(String emailOrLogin) {
+        if (emailOrLogin == null || emailOrLogin.isBlank()) {
+            return Optional.empty();
+        }
+        return accounts.findByEmailKey(UserAccount.key(emailOrLogin))
+                .map(a -> new Credentials(new UserId(a.id()), a.email(), a.passwordHash(), a.active()));
+    }
+
+    private AccountView apply(ActorRef by, UserAccount account, AccountChanges changes, List<MemberFacts> organizations) {
+        List<InvalidInputException.FieldError> errors = new ArrayList<>();
+        timeZoneError(changes.timeZone()).ifPresent(errors::add);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        Map<String, Object> before = account.snapshot();
+        if (changes.email() != null && accounts.existsByEmailKeyAndIdNot(UserAccount.key(changes.email()), account.id())) {
+            throw new ConflictException("email", "conflict.account.email");
+        }
+        if (changes.firstName() != null || changes.lastName() != null) {
+            account.rename(changes.firstName() != null ? changes.firstName() : account.firstName(),
+                    changes.lastName() != null ? changes.lastName() : account.lastName());
+        }
+        if (changes.email() != null) {
+            boolean loginFollowsEmail = account.login().equalsIgnoreCase(account.email());
+            account.changeEmail(changes.email());
+            if (loginFollowsEmail && !accounts.existsByLoginKeyAndIdNot(UserAccount.key(changes.email()), account.id())) {
+                account.changeLogin(changes.email());
+            }
+        }
+        if (changes.position() != null) {
+            account.movePosition(changes.position());
+        }
+        if (changes.language() != null || changes.dateFormat() != null || changes.timeZone() != null) {
+            account.prefer(changes.language() != null ? changes.language() : account.language(),
+                    changes.dateFormat() != null ? changes.dateFormat() : account.dateFormat(),
+                    changes.timeZone() != null ? changes.timeZone().strip() : account.timeZone());
+        }
+        boolean disabledNow = false;
+        if (changes.disabled() != null) {
+            if (changes.disabled() && account.active()) {
+                account.disable();
+                disabledNow = true;
+            } else if (!changes.disabled() && !account.active()) {
+                account.enable();
+            }
+        }
+        Map<String, Object> after = account.snapshot();
+        if (before.equals(after)) {
+            return AccountView.of(account);
+        }
+        account = accounts.save(account);
+        String action = disabledNow ? "user.disabled"
+                : !before.get("status").equals(after.get("status")) ? "user.enabled" : "user.updated";
+        audit(by, organizations, action, account, before, after);
+        if (!before.get("firstName").equals(after.get("firstName")) || !before.get("lastName").equals(after.get("lastName"))
+                || !before.get("email").equals(after.get("email")) || !before.get("login").equals(after.get("login"))) {
+            events.publishEvent(new AccountIdentityChanged(new UserId(account.id()), account.firstName(), account.lastName(),
+                    account.email(), account.login()));
+        }
+        if (disabledNow) {
+            events.publishEvent(new AccountDisabled(new UserId(account.id())));
+        }
+        return AccountView.of(account);
+    }
+
+    /** An account belongs to every organization the person is in: each of them sees the entry. */
+    private void audit(ActorRef by, List<MemberFacts> organizations, String action, UserAccount account,
+            Map<String, Object> before, Map<String, Object> after) {
+        if (organizations.isEmpty()) {
+            events.publishEvent(new Audited(by, null, action, "user", account.id().toString(), before, after));
+        }
+        for (MemberFacts membership : organizations) {
+            events.publishEvent(new Audited(by, membership.organizationId(), action, "user", account.id().toString(), before, after));
+        }
+    }
+
+    private UserAccount load(UserId id) {
+        return accounts.findById(id.value()).orElseThrow(() -> new NotFoundException("user"));
+    }
+
+    private static Optional<InvalidInputException.FieldError> timeZoneError(String zone) {
+        if (zone == null) {
+            return Optional.empty();
+        }
+        try {
+            ZoneId.of(zone.strip());
+            return Optional.empty();
+        } catch (DateTimeException e) {
+            return Optional.of(new InvalidInputException.FieldError("timeZone", "validation.timeZone.unknown"));
+        }
+    }
+}

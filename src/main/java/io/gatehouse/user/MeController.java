@@ -1,0 +1,60 @@
+package io.gatehouse.user;
+
+import io.gatehouse.access.Actor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/me")
+@Tag(name = "Me", description = "Your own profile, preferences and password")
+class MeController {
+
+    private final Accounts accounts;
+
+    MeController(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    record UpdateMe(
+            @Size(min = 1, max = 100, message = "{validation.size.range}") @Pattern(regexp = ".*\\S.*", message = "{validation.required}") String firstName,
+            @Size(min = 1, max = 100, message = "{validation.size.range}") @Pattern(regexp = ".*\\S.*", message = "{validation.required}") String lastName,
+            @Size(max = 200, message = "{validation.size.max}") String position,
+            Language language,
+            DateFormat dateFormat,
+            String timeZone) {
+    }
+
+    record ChangePassword(@NotBlank(message = "{validation.required}") String currentPassword,
+            @NotBlank(message = "{validation.required}") String newPassword) {
+    }
+
+    @GetMapping
+    AccountView me(Actor actor) {
+        return accounts.find(actor.userId());
+    }
+
+    @PatchMapping
+    @Operation(summary = "Change your own name, position, language, date format or time zone")
+    AccountView update(Actor actor, @Valid @RequestBody UpdateMe body) {
+        return accounts.updateOwn(actor, new AccountChanges(body.firstName(), body.lastName(), null, body.position(), null,
+                body.language(), body.dateFormat(), body.timeZone()));
+    }
+
+    @PostMapping("/password")
+    @Operation(summary = "Change your password; the current one is required")
+    ResponseEntity<Void> changePassword(Actor actor, @Valid @RequestBody ChangePassword body) {
+        accounts.changeOwnPassword(actor, body.currentPassword(), body.newPassword());
+        return ResponseEntity.noContent().build();
+    }
+}

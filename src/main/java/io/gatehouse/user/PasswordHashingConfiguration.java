@@ -1,0 +1,36 @@
+package io.gatehouse.user;
+
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Argon2id at OWASP's minimum cost by default (19 MiB, 2 passes, 1 lane). Hashes carry their
+ * algorithm, so a stronger setting later re-hashes each password at its next sign-in.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PasswordHashingConfiguration.Argon2Settings.class)
+class PasswordHashingConfiguration {
+
+    @ConfigurationProperties("gatehouse.password.argon2")
+    record Argon2Settings(Integer memoryKib, Integer iterations, Integer parallelism) {
+
+        Argon2Settings {
+            memoryKib = memoryKib == null ? 19 * 1024 : memoryKib;
+            iterations = iterations == null ? 2 : iterations;
+            parallelism = parallelism == null ? 1 : parallelism;
+        }
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder(Argon2Settings settings) {
+        PasswordEncoder argon2 = new Argon2PasswordEncoder(16, 32, settings.parallelism(), settings.memoryKib(), settings.iterations());
+        return new DelegatingPasswordEncoder("argon2", Map.of("argon2", argon2, "bcrypt", new BCryptPasswordEncoder()));
+    }
+}

@@ -1,0 +1,179 @@
+package io.gatehouse.user;
+
+import java.time.Instant;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Table;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+@Table("user_account")
+class UserAccount {
+
+    @Id
+    private UUID id;
+
+    private String firstName;
+
+    private String lastName;
+
+    private String email;
+
+    private String emailKey;
+
+    private String login;
+
+    private String loginKey;
+
+    private String position;
+
+    private String passwordHash;
+
+    private AccountStatus status;
+
+    private String language;
+
+    private String dateFormat;
+
+    private String timeZone;
+
+    private Instant createdAt;
+
+    private Instant lastSignInAt;
+
+    @Version
+    private long version;
+
+    protected UserAccount() {
+    }
+
+    UserAccount(NewAccount account, String passwordHash, Instant now) {
+        this.id = UUID.randomUUID();
+        this.status = AccountStatus.ACTIVE;
+        this.createdAt = now;
+        this.passwordHash = passwordHash;
+        rename(account.firstName(), account.lastName());
+        changeEmail(account.email());
+        changeLogin(account.login() == null ? account.email() : account.login());
+        movePosition(account.position());
+        prefer(account.language(), account.dateFormat(), account.timeZone());
+    }
+
+    static String key(String value) {
+        return value.strip().toLowerCase(Locale.ROOT);
+    }
+
+    void rename(String first, String last) {
+        this.firstName = first.strip();
+        this.lastName = last.strip();
+    }
+
+    void changeEmail(String newEmail) {
+        this.email = newEmail.strip();
+        this.emailKey = key(newEmail);
+    }
+
+    void changeLogin(String newLogin) {
+        this.login = newLogin.strip();
+        this.loginKey = key(newLogin);
+    }
+
+    void movePosition(String newPosition) {
+        this.position = newPosition == null || newPosition.isBlank() ? null : newPosition.strip();
+    }
+
+    void prefer(Language newLanguage, DateFormat newDateFormat, String newTimeZone) {
+        this.language = newLanguage.code();
+        this.dateFormat = newDateFormat.pattern();
+        this.timeZone = newTimeZone;
+    }
+
+    void changePassword(String newHash) {
+        this.passwordHash = newHash;
+    }
+
+    void disable() {
+        this.status = AccountStatus.DISABLED;
+    }
+
+    void enable() {
+        this.status = AccountStatus.ACTIVE;
+    }
+
+    void signedIn(Instant at) {
+        this.lastSignInAt = at;
+    }
+
+    boolean active() {
+        return status == AccountStatus.ACTIVE;
+    }
+
+    /** What the audit trail records of an account: never the password hash. */
+    Map<String, Object> snapshot() {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("firstName", firstName);
+        state.put("lastName", lastName);
+        state.put("email", email);
+        state.put("login", login);
+        state.put("position", position);
+        state.put("status", status.name());
+        state.put("language", language);
+        state.put("dateFormat", dateFormat);
+        state.put("timeZone", timeZone);
+        return state;
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    String firstName() {
+        return firstName;
+    }
+
+    String lastName() {
+        return lastName;
+    }
+
+    String email() {
+        return email;
+    }
+
+    String login() {
+        return login;
+    }
+
+    String position() {
+        return position;
+    }
+
+    String passwordHash() {
+        return passwordHash;
+    }
+
+    AccountStatus status() {
+        return status;
+    }
+
+    Language language() {
+        return Language.of(language);
+    }
+
+    DateFormat dateFormat() {
+        return DateFormat.of(dateFormat);
+    }
+
+    String timeZone() {
+        return timeZone;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    Instant lastSignInAt() {
+        return lastSignInAt;
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * User accounts: one person, possibly in many organizations; profile, preferences, password.
+ */
+package io.gatehouse.user;

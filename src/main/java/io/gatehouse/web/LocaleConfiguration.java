@@ -1,0 +1,94 @@
+package io.gatehouse.web;
+
+import io.gatehouse.shared.UserId;
+import io.gatehouse.user.Accounts;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+/**
+ * The language of every page and message: the signed-in person's own choice; before sign-in,
+ * the one picked on the sign-in page (a cookie), else the browser's.
+ */
+@Configuration(proxyBeanMethods = false)
+class LocaleConfiguration implements WebMvcConfigurer {
+
+    static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.FRENCH, Locale.forLanguageTag("es"), Locale.JAPANESE);
+
+    @Bean
+    LocaleResolver localeResolver(Accounts accounts) {
+        return new PersonLocaleResolver(accounts);
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
+        interceptor.setParamName("lang");
+        interceptor.setIgnoreInvalidLocale(true);
+        registry.addInterceptor(interceptor);
+    }
+
+    static final class PersonLocaleResolver extends CookieLocaleResolver {
+
+        private static final String ATTRIBUTE = PersonLocaleResolver.class.getName() + ".locale";
+
+        private final Accounts accounts;
+
+        PersonLocaleResolver(Accounts accounts) {
+            super("gatehouse-lang");
+            this.accounts = accounts;
+            setDefaultLocaleFunction(request -> supported(request.getLocale()));
+        }
+
+        @Override
+        public Locale resolveLocale(HttpServletRequest request) {
+            Object cached = request.getAttribute(ATTRIBUTE);
+            if (cached instanceof Locale locale) {
+                return locale;
+            }
+            // API clients say what they want per request; the portal follows the person's own setting.
+            boolean apiWithHeader = request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+                    && request.getHeader("Accept-Language") != null;
+            Locale locale = apiWithHeader ? supported(request.getLocale())
+                    : personLocale().orElseGet(() -> super.resolveLocale(request));
+            request.setAttribute(ATTRIBUTE, locale);
+            return locale;
+        }
+
+        @Override
+        public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+            request.removeAttribute(ATTRIBUTE);
+            Locale supported = locale == null ? null : SUPPORTED.stream()
+                    .filter(l -> l.getLanguage().equals(locale.getLanguage())).findFirst().orElse(null);
+            super.setLocale(request, response, supported);
+        }
+
+        private static Locale supported(Locale requested) {
+            return SUPPORTED.stream().filter(l -> l.getLanguage().equals(requested.getLanguage())).findFirst()
+                    .orElse(Locale.ENGLISH);
+        }
+
+        private java.util.Optional<Locale> personLocale() {
+            Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+            if (authentication == null || !authentication.isAuthenticated() || authentication instanceof AnonymousAuthenticationToken) {
+                return java.util.Optional.empty();
+            }
+            try {
+                return java.util.Optional.of(accounts.find(UserId.parse(authentication.getName())).language().locale());
+            } catch (RuntimeException e) {
+                return java.util.Optional.empty();
+            }
+        }
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * The portal's shell: sign-in, the welcome page, language and error pages.
+ */
+package io.gatehouse.web;
