@@ -62,9 +62,12 @@ public class AccessPolicy {
         if (actor.isVendorStaff()) {
             return Decision.allow();
         }
-        Optional<OrganizationAccess> access = actor.activeIn(organization);
+        Optional<OrganizationAccess> access = actor.in(organization);
         if (access.isEmpty()) {
             return Decision.deny("policy.notAMember");
+        }
+        if (!access.get().active()) {
+            return Decision.deny("policy.membershipBlocked");
         }
         return access.get().role() == Role.MANAGER || access.get().holds(USER_MANAGEMENT)
                 ? Decision.allow() : Decision.deny("policy.userManagementRequired");
@@ -128,12 +131,15 @@ public class AccessPolicy {
         if (actor.isVendorStaff() || actor.isSelf(target)) {
             return Decision.allow();
         }
+        boolean managesOne = targetMemberships.stream().anyMatch(m -> manageMembers(actor, m.organizationId()).allowed());
         for (MemberFacts membership : targetMemberships) {
-            Decision decision = manageMembers(actor, membership.organizationId())
-                    .and(() -> reachMember(actor, membership));
-            if (decision.denied()) {
-                return decision.reason().equals("policy.notAMember")
-                        ? Decision.deny("policy.accountSharedWithOtherOrganizations") : decision;
+            Decision manage = manageMembers(actor, membership.organizationId());
+            if (manage.denied()) {
+                return managesOne ? Decision.deny("policy.accountSharedWithOtherOrganizations") : manage;
+            }
+            Decision reach = reachMember(actor, membership);
+            if (reach.denied()) {
+                return reach;
             }
         }
         return targetMemberships.isEmpty() ? Decision.deny("policy.notAMember") : Decision.allow();

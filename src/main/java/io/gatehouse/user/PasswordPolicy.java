@@ -40,7 +40,8 @@ public class PasswordPolicy {
             violations.add("validation.password.tooShort");
             return violations;
         }
-        if (password.length() > MAX_LENGTH) {
+        // Characters, like the minimum: an emoji is one character, not two UTF-16 units.
+        if (password.codePointCount(0, password.length()) > MAX_LENGTH) {
             violations.add("validation.password.tooLong");
             return violations;
         }

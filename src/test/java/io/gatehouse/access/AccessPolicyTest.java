@@ -1,0 +1,355 @@
+package io.gatehouse.access;
+
+import static io.gatehouse.access.TestActors.CONTACTS_EDITOR;
+import static io.gatehouse.access.TestActors.CONTACTS_VIEWER;
+import static io.gatehouse.access.TestActors.LICENSES;
+import static io.gatehouse.access.TestActors.SHOWCASE_ADMINISTRATOR;
+import static io.gatehouse.access.TestActors.alsoIn;
+import static io.gatehouse.access.TestActors.contactsRight;
+import static io.gatehouse.access.TestActors.lastManager;
+import static io.gatehouse.access.TestActors.manager;
+import static io.gatehouse.access.TestActors.member;
+import static io.gatehouse.access.TestActors.person;
+import static io.gatehouse.access.TestActors.right;
+import static io.gatehouse.access.TestActors.self;
+import static io.gatehouse.access.TestActors.target;
+import static io.gatehouse.access.TestActors.userManager;
+import static io.gatehouse.access.TestActors.vendorAdmin;
+import static io.gatehouse.access.TestActors.vendorSupport;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gatehouse.shared.OrganizationId;
+import io.gatehouse.shared.SiteId;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The product's access rules, one row per behaviour: who may do what, and the reason a refused
+ * person is shown. Each rule has at least one allowed and one denied row.
+ */
+class AccessPolicyTest {
+
+    private static final AccessPolicy POLICY = new AccessPolicy();
+
+    private static final OrganizationId ORG = OrganizationId.random();
+    private static final OrganizationId OTHER_ORG = OrganizationId.random();
+    private static final SiteId SITE_A = SiteId.random();
+    private static final SiteId SITE_B = SiteId.random();
+
+    private static final Actor VENDOR_ADMIN = vendorAdmin();
+    private static final Actor VENDOR_SUPPORT = vendorSupport();
+    private static final Actor MANAGER = manager(ORG);
+    private static final Actor USER_MANAGER = userManager(ORG, Set.of(SITE_A));
+    private static final Actor USER_MANAGER_WITH_SHOWCASE = userManager(ORG, SHOWCASE_ADMINISTRATOR);
+    private static final Actor CONTRIBUTOR_USER_MANAGER = member(ORG, Role.CONTRIBUTOR, AccessPolicy.USER_MANAGEMENT);
+    private static final Actor PLAIN_USER = member(ORG, Role.USER);
+    private static final Actor CONTRIBUTOR = member(ORG, Role.CONTRIBUTOR);
+    private static final Actor OTHER_MANAGER = manager(OTHER_ORG);
+    private static final Actor MANAGER_OF_BOTH = person("Manager of both").in(ORG, Role.MANAGER).in(OTHER_ORG, Role.MANAGER).build();
+    private static final Actor SUPPORT_AND_MEMBER =
+            person("Support and member").staff(StaffRole.VENDOR_SUPPORT).in(ORG, Role.USER).build();
+    private static final Actor BLOCKED_MANAGER = person("Blocked").blockedIn(ORG, Role.MANAGER).build();
+    private static final Actor BLOCKED_HERE_ACTIVE_THERE =
+            person("Blocked here").blockedIn(ORG, Role.USER).in(OTHER_ORG, Role.USER).build();
+
+    private static final MemberFacts A_USER = target(ORG, Role.USER);
+    private static final MemberFacts A_CONTRIBUTOR = target(ORG, Role.CONTRIBUTOR);
+    private static final MemberFacts ANOTHER_MANAGER = target(ORG, Role.MANAGER);
+    private static final MemberFacts LAST_MANAGER = lastManager(ORG);
+    private static final MemberFacts A_CONTACTS_USER = target(ORG, Role.USER, CONTACTS_VIEWER);
+
+    /** One behaviour: its readable name, the question put to the policy, and the expected answer. */
+    record Row(String name, Supplier<Decision> question, Decision expected) {
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rules")
+    void answersAsTheSpecSays(Row row) {
+        Decision decision = row.question().get();
+
+        assertThat(decision.allowed()).as("allowed").isEqualTo(row.expected().allowed());
+        assertThat(decision.reason()).as("denial reason").isEqualTo(row.expected().reason());
+    }
+
+    static Stream<Row> rules() {
+        return Stream.of(
+                vendorAdminRules(),
+                vendorSupportRules(),
+                managingMembersRules(),
+                noGrantingAboveOwnRules(),
+                blockingRules(),
+                lastManagerRules(),
+                externallyManagedRightsRules(),
+                membershipVisibilityRules(),
+                accountsAcrossOrganizationsRules(),
+                notYourselfRules())
+                .flatMap(List::stream);
+    }
+
+    // ---- Vendor admin: everything, every organization.
+
+    private static List<Row> vendorAdminRules() {
+        return List.of(
+                allowed("vendor admin sees an organization they are not a member of",
+                        () -> POLICY.seeOrganization(VENDOR_ADMIN, ORG)),
+                allowed("vendor admin creates an organization",
+                        () -> POLICY.createOrganization(VENDOR_ADMIN)),
+                allowed("vendor admin changes region or management mode",
+                        () -> POLICY.editOrganization(VENDOR_ADMIN, ORG, true)),
+                allowed("vendor admin manages sites of any organization",
+                        () -> POLICY.manageSites(VENDOR_ADMIN, ORG)),
+                allowed("vendor admin makes a member Manager",
+                        () -> POLICY.changeMember(VENDOR_ADMIN, A_USER, Role.MANAGER, List.of(right(SHOWCASE_ADMINISTRATOR)), Set.of(SITE_B))),
+                allowed("vendor admin deletes an account",
+                        () -> POLICY.deleteAccount(VENDOR_ADMIN, A_USER.userId(), List.of(A_USER))),
+                denied("vendor admin cannot delete the account of an organization's last Manager", "policy.lastManager",
+                        () -> POLICY.deleteAccount(VENDOR_ADMIN, LAST_MANAGER.userId(), List.of(LAST_MANAGER))));
+    }
+
+    // ---- Vendor support: every organization, members anywhere; no organizations, vendor settings or deletions.
+
+    private static List<Row> vendorSupportRules() {
+        return List.of(
+                allowed("vendor support sees an organization they are not a member of",
+                        () -> POLICY.seeOrganization(VENDOR_SUPPORT, ORG)),
+                allowed("vendor support manages members of any organization",
+                        () -> POLICY.manageMembers(VENDOR_SUPPORT, OTHER_ORG)),
+                allowed("vendor support adds a Manager with rights and sites",
+                        () -> POLICY.addMember(VENDOR_SUPPORT, ORG, Role.MANAGER, List.of(right(SHOWCASE_ADMINISTRATOR)), Set.of(SITE_B))),
+                allowed("vendor support removes a member",
+                        () -> POLICY.removeMember(VENDOR_SUPPORT, ANOTHER_MANAGER)),
+                allowed("vendor support views the audit of any organization",
+                        () -> POLICY.viewAudit(VENDOR_SUPPORT, ORG)),
+                denied("vendor support cannot create an organization", "policy.vendorAdminOnly",
+                        () -> POLICY.createOrganization(VENDOR_SUPPORT)),
+                denied("vendor support cannot change region or management mode", "policy.vendorAdminOnly",
+                        () -> POLICY.editOrganization(VENDOR_SUPPORT, ORG, true)),
+                denied("vendor support cannot delete an account", "policy.vendorAdminOnly",
+                        () -> POLICY.deleteAccount(VENDOR_SUPPORT, A_USER.userId(), List.of(A_USER))),
+                denied("a Manager cannot delete an account", "policy.vendorAdminOnly",
+                        () -> POLICY.deleteAccount(MANAGER, A_USER.userId(), List.of(A_USER))),
+                denied("a Manager cannot create an organization", "policy.vendorAdminOnly",
+                        () -> POLICY.createOrganization(MANAGER)),
+                denied("a Manager cannot change region or management mode", "policy.vendorAdminOnly",
+                        () -> POLICY.editOrganization(MANAGER, ORG, true)));
+    }
+
+    // ---- A Manager, or a holder of "User Management", manages members of that organization.
+
+    private static List<Row> managingMembersRules() {
+        return List.of(
+                allowed("manager manages members of their organization",
+                        () -> POLICY.manageMembers(MANAGER, ORG)),
+                allowed("user manager manages members of their organization",
+                        () -> POLICY.manageMembers(USER_MANAGER, ORG)),
+                allowed("user manager removes a plain user",
+                        () -> POLICY.removeMember(USER_MANAGER, A_USER)),
+                allowed("manager renames their organization",
+                        () -> POLICY.editOrganization(MANAGER, ORG, false)),
+                denied("plain user without User Management cannot manage members", "policy.userManagementRequired",
+                        () -> POLICY.manageMembers(PLAIN_USER, ORG)),
+                denied("contributor without User Management cannot add a member", "policy.userManagementRequired",
+                        () -> POLICY.addMember(CONTRIBUTOR, ORG, Role.USER, List.of(), Set.of())),
+                denied("manager of another organization cannot manage members here", "policy.notAMember",
+                        () -> POLICY.manageMembers(OTHER_MANAGER, ORG)),
+                denied("user manager cannot rename the organization", "policy.managerOnly",
+                        () -> POLICY.editOrganization(USER_MANAGER, ORG, false)),
+                denied("user manager cannot manage sites", "policy.managerOnly",
+                        () -> POLICY.manageSites(USER_MANAGER, ORG)));
+    }
+
+    // ---- Nobody grants a role, right or site above what they hold themselves.
+
+    private static List<Row> noGrantingAboveOwnRules() {
+        return List.of(
+                allowed("user manager adds a member as User",
+                        () -> POLICY.addMember(USER_MANAGER, ORG, Role.USER, List.of(), Set.of())),
+                allowed("contributor user manager promotes a user to Contributor",
+                        () -> POLICY.changeMember(CONTRIBUTOR_USER_MANAGER, A_USER, Role.CONTRIBUTOR, List.of(), Set.of())),
+                denied("user manager cannot make someone Manager", "policy.roleAboveOwn",
+                        () -> POLICY.changeMember(USER_MANAGER, A_USER, Role.MANAGER, List.of(), Set.of())),
+                denied("user manager cannot add a member as Operator", "policy.roleAboveOwn",
+                        () -> POLICY.addMember(USER_MANAGER, ORG, Role.OPERATOR, List.of(), Set.of())),
+                denied("contributor user manager cannot add a Manager", "policy.roleAboveOwn",
+                        () -> POLICY.addMember(CONTRIBUTOR_USER_MANAGER, ORG, Role.MANAGER, List.of(), Set.of())),
+                allowed("user manager grants a right they hold",
+                        () -> POLICY.changeMember(USER_MANAGER_WITH_SHOWCASE, A_USER, null, List.of(right(SHOWCASE_ADMINISTRATOR)), Set.of())),
+                denied("user manager cannot grant a right they do not hold", "policy.rightNotHeld",
+                        () -> POLICY.changeMember(USER_MANAGER, A_USER, null, List.of(right(SHOWCASE_ADMINISTRATOR)), Set.of())),
+                denied("user manager cannot remove a right they do not hold", "policy.rightNotHeld",
+                        () -> POLICY.changeMember(USER_MANAGER, target(ORG, Role.USER, LICENSES), null, List.of(right(LICENSES)), Set.of())),
+                denied("user manager cannot add a member with a right they do not hold", "policy.rightNotHeld",
+                        () -> POLICY.addMember(USER_MANAGER, ORG, Role.USER, List.of(right(SHOWCASE_ADMINISTRATOR)), Set.of())),
+                allowed("manager grants a right they do not hold themselves",
+                        () -> POLICY.changeMember(MANAGER, A_USER, null, List.of(right(SHOWCASE_ADMINISTRATOR), right(LICENSES)), Set.of())),
+                allowed("user manager grants a site they reach",
+                        () -> POLICY.changeMember(USER_MANAGER, A_USER, null, List.of(), Set.of(SITE_A))),
+                denied("user manager cannot grant a site they do not reach", "policy.siteNotHeld",
+                        () -> POLICY.changeMember(USER_MANAGER, A_USER, null, List.of(), Set.of(SITE_B))),
+                denied("user manager cannot add a member on a site they do not reach", "policy.siteNotHeld",
+                        () -> POLICY.addMember(USER_MANAGER, ORG, Role.USER, List.of(), Set.of(SITE_A, SITE_B))),
+                allowed("manager grants any site of the organization",
+                        () -> POLICY.changeMember(MANAGER, A_USER, null, List.of(), Set.of(SITE_A, SITE_B))),
+                allowed("user manager changes a member of their own rank",
+                        () -> POLICY.changeMember(USER_MANAGER, A_USER, Role.USER, List.of(), Set.of())),
+                denied("user manager cannot change a member who outranks them", "policy.memberOutranksYou",
+                        () -> POLICY.changeMember(USER_MANAGER, A_CONTRIBUTOR, null, List.of(), Set.of())),
+                denied("user manager cannot remove a Manager", "policy.memberOutranksYou",
+                        () -> POLICY.removeMember(USER_MANAGER, ANOTHER_MANAGER)));
+    }
+
+    // ---- Blocking is for Managers and vendor staff, not for "User Management" holders.
+
+    private static List<Row> blockingRules() {
+        return List.of(
+                allowed("manager blocks a member",
+                        () -> POLICY.blockMember(MANAGER, A_USER, true)),
+                allowed("manager unblocks a member",
+                        () -> POLICY.blockMember(MANAGER, A_USER, false)),
+                allowed("vendor support blocks a member",
+                        () -> POLICY.blockMember(VENDOR_SUPPORT, A_CONTRIBUTOR, true)),
+                allowed("vendor admin blocks a Manager who is not the last",
+                        () -> POLICY.blockMember(VENDOR_ADMIN, ANOTHER_MANAGER, true)),
+                denied("user manager cannot block a member", "policy.managerOnly",
+                        () -> POLICY.blockMember(USER_MANAGER, A_USER, true)),
+                denied("contributor user manager cannot unblock a member", "policy.managerOnly",
+                        () -> POLICY.blockMember(CONTRIBUTOR_USER_MANAGER, A_USER, false)),
+                denied("manager of another organization cannot block a member here", "policy.managerOnly",
+                        () -> POLICY.blockMember(OTHER_MANAGER, A_USER, true)));
+    }
+
+    // ---- The last active Manager cannot be removed, blocked, disabled or demoted.
+
+    private static List<Row> lastManagerRules() {
+        return List.of(
+                allowed("manager removes another Manager who is not the last",
+                        () -> POLICY.removeMember(MANAGER, ANOTHER_MANAGER)),
+                allowed("manager demotes another Manager who is not the last",
+                        () -> POLICY.changeMember(MANAGER, ANOTHER_MANAGER, Role.USER, List.of(), Set.of())),
+                allowed("vendor admin changes the last Manager's rights while keeping them Manager",
+                        () -> POLICY.changeMember(VENDOR_ADMIN, LAST_MANAGER, Role.MANAGER, List.of(right(LICENSES)), Set.of())),
+                allowed("manager disables the account of a Manager who is not the last",
+                        () -> POLICY.disableAccount(MANAGER, ANOTHER_MANAGER.userId(), List.of(ANOTHER_MANAGER), true)),
+                denied("vendor admin cannot remove the last Manager", "policy.lastManager",
+                        () -> POLICY.removeMember(VENDOR_ADMIN, LAST_MANAGER)),
+                denied("the last Manager cannot remove themselves", "policy.lastManager",
+                        () -> POLICY.removeMember(MANAGER, self(MANAGER, ORG, true))),
+                denied("vendor admin cannot block the last Manager", "policy.lastManager",
+                        () -> POLICY.blockMember(VENDOR_ADMIN, LAST_MANAGER, true)),
+                denied("vendor support cannot disable the last Manager's account", "policy.lastManager",
+                        () -> POLICY.disableAccount(VENDOR_SUPPORT, LAST_MANAGER.userId(), List.of(LAST_MANAGER), true)),
+                denied("vendor admin cannot demote the last Manager", "policy.lastManager",
+                        () -> POLICY.changeMember(VENDOR_ADMIN, LAST_MANAGER, Role.CONTRIBUTOR, List.of(), Set.of())),
+                denied("the last Manager cannot demote themselves", "policy.lastManager",
+                        () -> POLICY.changeMember(MANAGER, self(MANAGER, ORG, true), Role.USER, List.of(), Set.of())));
+    }
+
+    // ---- Rights of "Contacts" are managed elsewhere: shown, never changed through Gatehouse.
+
+    private static List<Row> externallyManagedRightsRules() {
+        return List.of(
+                allowed("manager changes another right of a member who holds a Contacts right",
+                        () -> POLICY.changeMember(MANAGER, A_CONTACTS_USER, null, List.of(right(LICENSES)), Set.of())),
+                allowed("manager changes the role of a member who holds a Contacts right",
+                        () -> POLICY.changeMember(MANAGER, A_CONTACTS_USER, Role.OPERATOR, List.of(), Set.of())),
+                denied("vendor admin cannot grant Contacts Viewer", "policy.rightManagedExternally",
+                        () -> POLICY.changeMember(VENDOR_ADMIN, A_USER, null, List.of(contactsRight(CONTACTS_VIEWER)), Set.of())),
+                denied("manager cannot remove Contacts Viewer", "policy.rightManagedExternally",
+                        () -> POLICY.changeMember(MANAGER, A_CONTACTS_USER, null, List.of(contactsRight(CONTACTS_VIEWER)), Set.of())),
+                denied("vendor support cannot add a member with Contacts Editor", "policy.rightManagedExternally",
+                        () -> POLICY.addMember(VENDOR_SUPPORT, ORG, Role.USER, List.of(right(LICENSES), contactsRight(CONTACTS_EDITOR)), Set.of())));
+    }
+
+    // ---- A member sees only their organizations; a blocked membership can do nothing there.
+
+    private static List<Row> membershipVisibilityRules() {
+        return List.of(
+                allowed("member sees their own organization",
+                        () -> POLICY.seeOrganization(PLAIN_USER, ORG)),
+                allowed("member blocked in one organization still sees another where they are active",
+                        () -> POLICY.seeOrganization(BLOCKED_HERE_ACTIVE_THERE, OTHER_ORG)),
+                denied("member does not see an organization they do not belong to", "policy.notAMember",
+                        () -> POLICY.seeOrganization(PLAIN_USER, OTHER_ORG)),
+                denied("blocked member does not see the organization", "policy.membershipBlocked",
+                        () -> POLICY.seeOrganization(BLOCKED_HERE_ACTIVE_THERE, ORG)),
+                denied("blocked Manager does not see the organization", "policy.membershipBlocked",
+                        () -> POLICY.seeOrganization(BLOCKED_MANAGER, ORG)),
+                denied("blocked Manager cannot manage members", "policy.membershipBlocked",
+                        () -> POLICY.manageMembers(BLOCKED_MANAGER, ORG)),
+                denied("blocked Manager cannot block a member", "policy.managerOnly",
+                        () -> POLICY.blockMember(BLOCKED_MANAGER, A_USER, true)),
+                denied("blocked Manager cannot view the audit", "policy.managerOnly",
+                        () -> POLICY.viewAudit(BLOCKED_MANAGER, ORG)));
+    }
+
+    // ---- An organization admin edits or disables an account only when they administer all its organizations.
+
+    private static List<Row> accountsAcrossOrganizationsRules() {
+        MemberFacts sharedHere = target(ORG, Role.USER);
+        List<MemberFacts> shared = List.of(sharedHere, alsoIn(sharedHere, OTHER_ORG, Role.USER));
+        return List.of(
+                allowed("manager edits the account of a person only in their organization",
+                        () -> POLICY.editAccount(MANAGER, A_USER.userId(), List.of(A_USER))),
+                allowed("user manager edits the account of a person only in their organization",
+                        () -> POLICY.editAccount(USER_MANAGER, A_USER.userId(), List.of(A_USER))),
+                allowed("manager of both organizations edits an account shared between them",
+                        () -> POLICY.editAccount(MANAGER_OF_BOTH, sharedHere.userId(), shared)),
+                allowed("manager disables the account of a person only in their organization",
+                        () -> POLICY.disableAccount(MANAGER, A_USER.userId(), List.of(A_USER), true)),
+                allowed("vendor support edits an account shared between organizations",
+                        () -> POLICY.editAccount(VENDOR_SUPPORT, sharedHere.userId(), shared)),
+                allowed("a person edits their own account",
+                        () -> POLICY.editAccount(PLAIN_USER, PLAIN_USER.userId(), List.of(self(PLAIN_USER, ORG, false)))),
+                denied("manager cannot edit an account that also belongs to another organization",
+                        "policy.accountSharedWithOtherOrganizations",
+                        () -> POLICY.editAccount(MANAGER, sharedHere.userId(), shared)),
+                denied("manager cannot disable an account that also belongs to another organization",
+                        "policy.accountSharedWithOtherOrganizations",
+                        () -> POLICY.disableAccount(MANAGER, sharedHere.userId(), shared, true)),
+                denied("user manager cannot edit the account of a Manager", "policy.memberOutranksYou",
+                        () -> POLICY.editAccount(USER_MANAGER, ANOTHER_MANAGER.userId(), List.of(ANOTHER_MANAGER))),
+                denied("manager here but plain member there cannot edit an account shared between them",
+                        "policy.accountSharedWithOtherOrganizations",
+                        () -> POLICY.editAccount(person("Manager here, user there").in(ORG, Role.MANAGER).in(OTHER_ORG, Role.USER).build(),
+                                sharedHere.userId(), shared)),
+                denied("plain user cannot edit another member's account", "policy.userManagementRequired",
+                        () -> POLICY.editAccount(PLAIN_USER, A_USER.userId(), List.of(A_USER))));
+    }
+
+    // ---- Nobody disables or blocks themselves.
+
+    private static List<Row> notYourselfRules() {
+        return List.of(
+                allowed("manager unblocks their own membership",
+                        () -> POLICY.blockMember(MANAGER, self(MANAGER, ORG, false), false)),
+                allowed("manager re-enables an account other than their own",
+                        () -> POLICY.disableAccount(MANAGER, A_USER.userId(), List.of(A_USER), false)),
+                denied("manager cannot block themselves", "policy.notYourself",
+                        () -> POLICY.blockMember(MANAGER, self(MANAGER, ORG, false), true)),
+                denied("vendor support cannot block their own membership", "policy.notYourself",
+                        () -> POLICY.blockMember(SUPPORT_AND_MEMBER, self(SUPPORT_AND_MEMBER, ORG, false), true)),
+                denied("manager cannot disable their own account", "policy.notYourself",
+                        () -> POLICY.disableAccount(MANAGER, MANAGER.userId(), List.of(self(MANAGER, ORG, false)), true)),
+                denied("vendor admin cannot disable their own account", "policy.notYourself",
+                        () -> POLICY.disableAccount(VENDOR_ADMIN, VENDOR_ADMIN.userId(), List.of(), true)),
+                denied("vendor admin cannot delete their own account", "policy.notYourself",
+                        () -> POLICY.deleteAccount(VENDOR_ADMIN, VENDOR_ADMIN.userId(), List.of())));
+    }
+
+    private static Row allowed(String name, Supplier<Decision> question) {
+        return new Row(name, question, Decision.allow());
+    }
+
+    private static Row denied(String name, String reason, Supplier<Decision> question) {
+        return new Row(name, question, Decision.deny(reason));
+    }
+}
