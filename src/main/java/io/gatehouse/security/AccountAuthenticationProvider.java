@@ -41,7 +41,7 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
         String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
         String address = clientAddress();
         if (throttle.refuses(email, address)) {
-            throw new SignInThrottledException();
+            throw new SignInThrottledException(throttle.retryAfterSeconds(email, address));
         }
         var credentials = accounts.credentials(email);
         boolean matches = passwordEncoder.matches(password, credentials.map(Accounts.Credentials::passwordHash).orElse(unknownAccountHash));

@@ -9,6 +9,7 @@ import io.gatehouse.user.Accounts;
 import io.gatehouse.user.NewAccount;
 import java.security.SecureRandom;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -52,12 +53,16 @@ class FirstVendorAdmin implements ApplicationRunner {
         }
         boolean generated = password == null || password.isBlank();
         String secret = generated ? generate() : password;
-        AccountView admin = accounts.findByEmail(email).orElseGet(() -> accounts.create(ActorRef.SYSTEM,
+        Optional<AccountView> existing = accounts.findByEmail(email);
+        AccountView admin = existing.orElseGet(() -> accounts.create(ActorRef.SYSTEM,
                 new NewAccount("Vendor", "Admin", email, null, "Vendor admin", secret)));
         staff.appoint(admin.id(), StaffRole.VENDOR_ADMIN);
         events.publishEvent(new Audited(ActorRef.SYSTEM, null, "staff.appointed", "user", admin.userId(), null,
                 Map.of("role", StaffRole.VENDOR_ADMIN.name())));
-        if (generated) {
+        if (existing.isPresent()) {
+            // The account keeps its own password: printing one it does not have would lock the operator out.
+            log.warn("No vendor admin found: the existing account {} is now vendor admin and keeps its password.", email);
+        } else if (generated) {
             log.warn("""
 
                     ================================================================

@@ -17,6 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** 401, 403 and 429 for API clients, as problem+json in their language. */
 class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler {
 
+    private static final String CHALLENGE = "Basic realm=\"Gatehouse\", Bearer realm=\"Gatehouse\"";
+
     private final Problems problems;
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -27,14 +29,15 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, Acces
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
         ProblemDetail problem;
-        if (e instanceof SignInThrottledException) {
+        if (e instanceof SignInThrottledException throttled) {
             problem = problems.problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-sign-ins", "problem.too-many-sign-ins.detail");
-            response.setHeader("Retry-After", "900");
+            response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
         } else if (e instanceof DisabledException) {
             problem = problems.problem(HttpStatus.UNAUTHORIZED, "account-disabled", "problem.account-disabled.detail");
+            response.setHeader("WWW-Authenticate", CHALLENGE);
         } else {
             problem = problems.problem(HttpStatus.UNAUTHORIZED, "unauthorized", "problem.unauthorized.detail");
-            response.setHeader("WWW-Authenticate", "Basic realm=\"Gatehouse\", Bearer realm=\"Gatehouse\"");
+            response.setHeader("WWW-Authenticate", CHALLENGE);
         }
         write(response, problem);
     }

@@ -45,7 +45,10 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager, ProblemAuthenticationEntryPoint problems,
             ApiTokens tokens, Accounts accounts) throws Exception {
-        RequestMatcher carriesCredentials = (HttpServletRequest request) -> request.getHeader("Authorization") != null;
+        RequestMatcher carriesCredentials = (HttpServletRequest request) -> {
+            String header = request.getHeader("Authorization");
+            return header != null && (header.regionMatches(true, 0, "Basic ", 0, 6) || header.regionMatches(true, 0, "Bearer ", 0, 7));
+        };
         http.securityMatcher("/api/**")
                 .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())

@@ -44,6 +44,25 @@ class SignInThrottle {
                 || count(addressKey(address)) >= settings.maxFailuresPerAddress();
     }
 
+    /** Seconds until the oldest counted failure leaves the window, i.e. when trying again makes sense. */
+    long retryAfterSeconds(String account, String address) {
+        Instant oldest = null;
+        for (String key : new String[] {accountKey(account), addressKey(address)}) {
+            Deque<Instant> times = failures.get(key);
+            if (times != null) {
+                synchronized (times) {
+                    if (!times.isEmpty() && (oldest == null || times.peekFirst().isBefore(oldest))) {
+                        oldest = times.peekFirst();
+                    }
+                }
+            }
+        }
+        if (oldest == null) {
+            return 1;
+        }
+        return Math.max(1, Duration.between(clock.instant(), oldest.plus(settings.window())).toSeconds());
+    }
+
     void failed(String account, String address) {
         if (failures.size() > MAX_KEYS) {
             prune();

@@ -4,7 +4,14 @@ import org.springframework.security.core.AuthenticationException;
 
 class SignInThrottledException extends AuthenticationException {
 
-    SignInThrottledException() {
+    private final long retryAfterSeconds;
+
+    SignInThrottledException(long retryAfterSeconds) {
         super("too many failed sign-ins");
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

@@ -1,0 +1,121 @@
+package io.gatehouse.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.gatehouse.shared.OrganizationId;
+import io.gatehouse.support.IntegrationTest;
+import io.gatehouse.support.TestData;
+import io.gatehouse.support.TestData.TestMember;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * Failed sign-ins are counted per account and per client address. The throttle lives in this
+ * class's own application context (a lower per-address limit), and each test signs in from
+ * addresses of its own, so no other test ever meets a throttle left behind here.
+ */
+@IntegrationTest
+@TestPropertySource(properties = {"gatehouse.sign-in.max-failures-per-account=10", "gatehouse.sign-in.max-failures-per-address=20"})
+class ThrottlingTest {
+
+    private static final String WRONG = "Definitely-Not-It-404";
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestData data;
+
+    @Test
+    void tenFailedSignInsLockTheAccountEvenForTheRightPasswordWhileOthersStillSignIn() throws Exception {
+        OrganizationId org = data.organizationId();
+        TestMember target = data.user(org);
+        TestMember bystander = data.user(org);
+        RequestPostProcessor from = address("198.51.100.10");
+        for (int attempt = 1; attempt <= 10; attempt++) {
+            mvc.perform(get("/api/v1/me").with(httpBasic(target.email(), WRONG)).with(from))
+                    .andExpect(status().isUnauthorized());
+        }
+
+        MvcResult throttled = mvc.perform(get("/api/v1/me").with(httpBasic(target.email(), target.password())).with(from))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(429))
+                .andReturn();
+        assertThat(throttled.getResponse().getHeader("Retry-After")).isNotBlank().containsOnlyDigits();
+        assertThat(Long.parseLong(throttled.getResponse().getHeader("Retry-After"))).isPositive();
+
+        mvc.perform(get("/api/v1/me").with(httpBasic(target.email().toUpperCase(), target.password())).with(address("198.51.100.11")))
+                .andExpect(status().isTooManyRequests());
+        mvc.perform(get("/api/v1/me").with(httpBasic(bystander.email(), bystander.password())).with(from))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.email").value(bystander.email()));
+    }
+
+    @Test
+    void aThrottledAccountIsToldSoOnTheSignInForm() throws Exception {
+        TestMember target = data.user(data.organizationId());
+        RequestPostProcessor from = address("198.51.100.20");
+        for (int attempt = 1; attempt <= 10; attempt++) {
+            mvc.perform(signInForm(target.email(), WRONG).with(from))
+                    .andExpect(redirectedUrl("/signin?error=bad"));
+        }
+
+        mvc.perform(signInForm(target.email(), target.password()).with(from))
+                .andExpect(redirectedUrl("/signin?error=throttled"));
+    }
+
+    @Test
+    void failedSignInsFromOneAddressAcrossManyAccountsThrottleThatAddressOnly() throws Exception {
+        TestMember person = data.user(data.organizationId());
+        RequestPostProcessor guesser = address("203.0.113.30");
+        for (int attempt = 1; attempt <= 20; attempt++) {
+            mvc.perform(get("/api/v1/me").with(httpBasic(TestData.unique("guess") + "@example.test", WRONG)).with(guesser))
+                    .andExpect(status().isUnauthorized());
+        }
+
+        mvc.perform(get("/api/v1/me").with(httpBasic(person.email(), person.password())).with(guesser))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(get("/api/v1/me").with(httpBasic(person.email(), person.password())).with(address("203.0.113.31")))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void aSuccessfulSignInClearsTheAccountsEarlierFailures() throws Exception {
+        TestMember person = data.user(data.organizationId());
+        RequestPostProcessor from = address("198.51.100.40");
+        for (int attempt = 1; attempt <= 9; attempt++) {
+            mvc.perform(get("/api/v1/me").with(httpBasic(person.email(), WRONG)).with(from)).andExpect(status().isUnauthorized());
+        }
+        mvc.perform(get("/api/v1/me").with(httpBasic(person.email(), person.password())).with(from)).andExpect(status().isOk());
+
+        mvc.perform(get("/api/v1/me").with(httpBasic(person.email(), WRONG)).with(from)).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/me").with(httpBasic(person.email(), person.password())).with(from)).andExpect(status().isOk());
+    }
+
+    private static MockHttpServletRequestBuilder signInForm(String email, String password) {
+        return post("/signin").param("email", email).param("password", password).with(csrf());
+    }
+
+    private static RequestPostProcessor address(String remoteAddress) {
+        return request -> {
+            request.setRemoteAddr(remoteAddress);
+            return request;
+        };
+    }
+}
