@@ -149,7 +149,10 @@ public class AccessPolicy {
         if (actor.isSelf(target)) {
             return Decision.deny("policy.notYourself");
         }
+        // Disabling shuts a person out everywhere, more than blocking: it is for Managers too.
         return editAccount(actor, target, targetMemberships)
+                .and(() -> actor.isVendorStaff() || targetMemberships.stream().allMatch(m -> isManager(actor, m.organizationId()))
+                        ? Decision.allow() : Decision.deny("policy.managerOnly"))
                 .and(() -> disable && targetMemberships.stream().anyMatch(MemberFacts::lastActiveManager)
                         ? Decision.deny("policy.lastManager") : Decision.allow());
     }

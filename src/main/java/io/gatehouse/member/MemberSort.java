@@ -9,7 +9,8 @@ public enum MemberSort {
     FIRST_NAME("m.first_name_key %1$s, m.last_name_key %1$s"),
     EMAIL("m.email_key %1$s"),
     LOGIN("m.login_key %1$s"),
-    ROLE("m.role %1$s, m.last_name_key, m.first_name_key"),
+    ROLE("case m.role when 'MANAGER' then 4 when 'CONTRIBUTOR' then 3 when 'OPERATOR' then 2 else 1 end %1$s,"
+            + " m.last_name_key, m.first_name_key"),
     STATUS("m.status %1$s, m.last_name_key, m.first_name_key"),
     CREATED("m.created_at %1$s");
 

@@ -4,11 +4,14 @@ import io.gatehouse.access.AccessPolicy;
 import io.gatehouse.access.Actor;
 import io.gatehouse.access.MemberFacts;
 import io.gatehouse.access.Memberships;
+import io.gatehouse.access.Staff;
 import io.gatehouse.shared.ActorRef;
 import io.gatehouse.shared.Audited;
 import io.gatehouse.shared.ConflictException;
+import io.gatehouse.shared.ForbiddenException;
 import io.gatehouse.shared.InvalidInputException;
 import io.gatehouse.shared.NotFoundException;
+import io.gatehouse.shared.OrganizationId;
 import io.gatehouse.shared.UserId;
 import io.gatehouse.user.AccountEvents.AccountDisabled;
 import io.gatehouse.user.AccountEvents.AccountIdentityChanged;
@@ -34,16 +37,18 @@ public class Accounts {
     private final PasswordPolicy passwordPolicy;
     private final AccessPolicy policy;
     private final Memberships memberships;
+    private final Staff staff;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Accounts(UserAccountRepository accounts, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy, AccessPolicy policy,
-            Memberships memberships, ApplicationEventPublisher events, Clock clock) {
+            Memberships memberships, Staff staff, ApplicationEventPublisher events, Clock clock) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.passwordPolicy = passwordPolicy;
         this.policy = policy;
         this.memberships = memberships;
+        this.staff = staff;
         this.events = events;
         this.clock = clock;
     }
@@ -104,6 +109,11 @@ public class Accounts {
         if (policy.viewAccount(actor, id, targetMemberships).denied()) {
             throw new NotFoundException("user");
         }
+        // A vendor staff account joined to an organization is still the vendor's: that
+        // organization's admins may not rename, re-address or disable it.
+        if (!actor.isVendorStaff() && !actor.isSelf(id) && staff.roleOf(id).isPresent()) {
+            throw new ForbiddenException("policy.vendorAdminOnly");
+        }
         if (changes.touchesIdentity() || changes.language() != null || changes.dateFormat() != null || changes.timeZone() != null) {
             policy.editAccount(actor, id, targetMemberships).orThrow();
         }
@@ -150,6 +160,21 @@ public class Accounts {
         events.publishEvent(new AccountDisabled(id));
         audit(actor.ref(), targetMemberships, "user.deleted", account, before, null);
         accounts.delete(account);
+    }
+
+    /** The organization the person last chose to work on; never shown to anyone else. */
+    @Transactional(readOnly = true)
+    public Optional<OrganizationId> preferredOrganization(UserId id) {
+        return accounts.findById(id.value()).map(UserAccount::preferredOrganizationId).map(OrganizationId::new);
+    }
+
+    public void rememberOrganization(UserId id, OrganizationId organization) {
+        accounts.findById(id.value()).ifPresent(account -> {
+            if (!organization.value().equals(account.preferredOrganizationId())) {
+                account.preferOrganization(organization.value());
+                accounts.save(account);
+            }
+        });
     }
 
     public void recordSignIn(UserId id) {

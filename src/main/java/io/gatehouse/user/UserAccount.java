@@ -43,6 +43,8 @@ class UserAccount {
 
     private Instant lastSignInAt;
 
+    private UUID preferredOrganizationId;
+
     @Version
     private long version;
 
@@ -100,6 +102,14 @@ class UserAccount {
 
     void enable() {
         this.status = AccountStatus.ACTIVE;
+    }
+
+    void preferOrganization(UUID organizationId) {
+        this.preferredOrganizationId = organizationId;
+    }
+
+    UUID preferredOrganizationId() {
+        return preferredOrganizationId;
     }
 
     void signedIn(Instant at) {

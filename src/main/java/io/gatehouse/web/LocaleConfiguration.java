@@ -66,6 +66,12 @@ class LocaleConfiguration implements WebMvcConfigurer {
             return locale;
         }
 
+        /** The dispatcher asks for a locale context, not a locale: route it through the person's own choice. */
+        @Override
+        public org.springframework.context.i18n.LocaleContext resolveLocaleContext(HttpServletRequest request) {
+            return () -> resolveLocale(request);
+        }
+
         @Override
         public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
             request.removeAttribute(ATTRIBUTE);

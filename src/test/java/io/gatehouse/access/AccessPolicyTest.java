@@ -321,6 +321,8 @@ class AccessPolicyTest {
                         "policy.accountSharedWithOtherOrganizations",
                         () -> POLICY.editAccount(person("Manager here, user there").in(ORG, Role.MANAGER).in(OTHER_ORG, Role.USER).build(),
                                 sharedHere.userId(), shared)),
+                denied("user manager cannot disable an account: disabling is for Managers", "policy.managerOnly",
+                        () -> POLICY.disableAccount(USER_MANAGER, A_USER.userId(), List.of(A_USER), true)),
                 denied("plain user cannot edit another member's account", "policy.userManagementRequired",
                         () -> POLICY.editAccount(PLAIN_USER, A_USER.userId(), List.of(A_USER))));
     }

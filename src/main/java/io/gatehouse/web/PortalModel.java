@@ -1,0 +1,108 @@
+package io.gatehouse.web;
+
+import io.gatehouse.access.AccessPolicy;
+import io.gatehouse.access.Actor;
+import io.gatehouse.access.Actors;
+import io.gatehouse.organization.OrganizationView;
+import io.gatehouse.organization.Organizations;
+import io.gatehouse.shared.OrganizationId;
+import io.gatehouse.shared.PageRequest;
+import io.gatehouse.shared.UserId;
+import io.gatehouse.user.AccountView;
+import io.gatehouse.user.Accounts;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.HandlerMapping;
+
+/**
+ * What every portal page shows around its content: who is signed in, their organizations, the
+ * one being worked on, and which parts of the portal they may use.
+ */
+@ControllerAdvice(annotations = Controller.class)
+class PortalModel {
+
+    private final Accounts accounts;
+    private final Actors actors;
+    private final Organizations organizations;
+    private final AccessPolicy policy;
+
+    PortalModel(Accounts accounts, Actors actors, Organizations organizations, AccessPolicy policy) {
+        this.accounts = accounts;
+        this.actors = actors;
+        this.organizations = organizations;
+        this.policy = policy;
+    }
+
+    /** The frame of a page: null before sign-in. */
+    public record Portal(AccountView me, List<OrganizationView> organizations, OrganizationView current,
+            boolean mayManageMembers, boolean vendorAdmin, boolean vendorStaff, String section) {
+    }
+
+    @ModelAttribute("portal")
+    Portal portal(HttpServletRequest request) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !authentication.isAuthenticated() || authentication instanceof AnonymousAuthenticationToken) {
+            return null;
+        }
+        UserId userId;
+        try {
+            userId = UserId.parse(authentication.getName());
+        } catch (RuntimeException e) {
+            return null;
+        }
+        Actor actor = actors.load(userId);
+        AccountView me = accounts.find(userId);
+        List<OrganizationView> mine = organizations.list(actor, null, PageRequest.of(0, PageRequest.MAX_SIZE)).items();
+        OrganizationView current = current(request, actor, me, mine);
+        boolean mayManage = current != null && policy.manageMembers(actor, OrganizationId.parse(current.id())).allowed();
+        return new Portal(me, mine, current, mayManage, actor.isVendorAdmin(), actor.isVendorStaff(), section(request));
+    }
+
+    /** The organization in the address if there is one, else the one last worked on, else the first. */
+    private OrganizationView current(HttpServletRequest request, Actor actor, AccountView me, List<OrganizationView> mine) {
+        @SuppressWarnings("unchecked")
+        Map<String, String> variables = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        String fromPath = variables == null ? null : variables.get("orgId");
+        if (fromPath != null) {
+            try {
+                return organizations.get(actor, OrganizationId.parse(fromPath));
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
+        String preferred = accounts.preferredOrganization(me.id()).map(OrganizationId::toString).orElse(null);
+        for (OrganizationView organization : mine) {
+            if (organization.id().equals(preferred)) {
+                return organization;
+            }
+        }
+        return mine.isEmpty() ? null : mine.get(0);
+    }
+
+    private static String section(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.startsWith("/admin/organizations")) {
+            return "admin-organizations";
+        }
+        if (path.startsWith("/admin/applications")) {
+            return "admin-applications";
+        }
+        if (path.startsWith("/profile")) {
+            return "profile";
+        }
+        if (path.matches("/organizations/[^/]+/users.*")) {
+            return "users";
+        }
+        if (path.matches("/organizations/[^/]+/sites.*")) {
+            return "sites";
+        }
+        return "welcome";
+    }
+}
