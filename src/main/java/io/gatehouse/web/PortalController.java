@@ -2,21 +2,28 @@ package io.gatehouse.web;
 
 import io.gatehouse.access.Actor;
 import io.gatehouse.organization.Organizations;
-import io.gatehouse.shared.PageRequest;
+import io.gatehouse.shared.OrganizationId;
+import io.gatehouse.shared.PortalPage;
 import io.gatehouse.user.Accounts;
-import org.springframework.stereotype.Controller;
+import java.util.Locale;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
-@Controller
+@PortalPage
+@EnableConfigurationProperties(WelcomeSettings.class)
 class PortalController {
 
     private final Accounts accounts;
     private final Organizations organizations;
+    private final WelcomeSettings welcome;
 
-    PortalController(Accounts accounts, Organizations organizations) {
+    PortalController(Accounts accounts, Organizations organizations, WelcomeSettings welcome) {
         this.accounts = accounts;
         this.organizations = organizations;
+        this.welcome = welcome;
     }
 
     @GetMapping("/signin")
@@ -25,10 +32,19 @@ class PortalController {
     }
 
     @GetMapping("/")
-    String welcome(Actor actor, Model model) {
-        model.addAttribute("me", accounts.find(actor.userId()));
+    String welcome(Actor actor, Locale locale, Model model) {
         model.addAttribute("staff", actor.staffRole());
-        model.addAttribute("organizations", organizations.list(actor, null, PageRequest.of(0, 50)));
+        model.addAttribute("supportCentre", welcome.supportCentre(locale.getLanguage()));
+        model.addAttribute("articles", welcome.articles(locale.getLanguage()));
         return "welcome";
+    }
+
+    /** The organization switcher: remembered for the person, so the portal opens there next time. */
+    @PostMapping("/switch")
+    String switchOrganization(Actor actor, @RequestParam String organizationId) {
+        OrganizationId organization = OrganizationId.parse(organizationId);
+        organizations.requireVisible(actor, organization);
+        accounts.rememberOrganization(actor.userId(), organization);
+        return "redirect:/";
     }
 }

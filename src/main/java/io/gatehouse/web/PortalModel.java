@@ -16,7 +16,7 @@ import java.util.Map;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.stereotype.Controller;
+import io.gatehouse.shared.PortalPage;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.HandlerMapping;
@@ -25,7 +25,7 @@ import org.springframework.web.servlet.HandlerMapping;
  * What every portal page shows around its content: who is signed in, their organizations, the
  * one being worked on, and which parts of the portal they may use.
  */
-@ControllerAdvice(annotations = Controller.class)
+@ControllerAdvice(annotations = PortalPage.class)
 class PortalModel {
 
     private final Accounts accounts;

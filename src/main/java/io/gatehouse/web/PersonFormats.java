@@ -1,0 +1,96 @@
+package io.gatehouse.web;
+
+import io.gatehouse.shared.UserId;
+import io.gatehouse.user.AccountView;
+import io.gatehouse.user.Accounts;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Dates as the signed-in person asked for them: their date format, in their time zone. Templates
+ * write {@code ${@dates.date(instant)}} or {@code ${@dates.dateTime(instant)}}.
+ */
+@Component("dates")
+public class PersonFormats {
+
+    private static final String ATTRIBUTE = PersonFormats.class.getName();
+
+    private final Accounts accounts;
+
+    PersonFormats(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    record Format(DateTimeFormatter date, DateTimeFormatter dateTime, ZoneId zone) {
+    }
+
+    public String date(Instant instant) {
+        if (instant == null) {
+            return "";
+        }
+        Format format = format();
+        return format.date().format(instant.atZone(format.zone()));
+    }
+
+    public String dateTime(Instant instant) {
+        if (instant == null) {
+            return "";
+        }
+        Format format = format();
+        return format.dateTime().format(instant.atZone(format.zone()));
+    }
+
+    /** The pattern shown next to date inputs and in help texts, e.g. "dd/MM/yyyy". */
+    public String pattern() {
+        AccountView me = me();
+        return me == null ? "dd/MM/yyyy" : me.dateFormat().pattern();
+    }
+
+    private Format format() {
+        HttpServletRequest request = request();
+        if (request != null && request.getAttribute(ATTRIBUTE) instanceof Format cached) {
+            return cached;
+        }
+        AccountView me = me();
+        String pattern = me == null ? "dd/MM/yyyy" : me.dateFormat().pattern();
+        ZoneId zone = ZoneOffset.UTC;
+        if (me != null) {
+            try {
+                zone = ZoneId.of(me.timeZone());
+            } catch (RuntimeException ignored) {
+                // an unknown zone stored long ago shows UTC rather than failing the page
+            }
+        }
+        Format format = new Format(DateTimeFormatter.ofPattern(pattern), DateTimeFormatter.ofPattern(pattern + " HH:mm"), zone);
+        if (request != null) {
+            request.setAttribute(ATTRIBUTE, format);
+        }
+        return format;
+    }
+
+    private AccountView me() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !authentication.isAuthenticated() || authentication instanceof AnonymousAuthenticationToken) {
+            return null;
+        }
+        try {
+            return accounts.find(UserId.parse(authentication.getName()));
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static HttpServletRequest request() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                ? attributes.getRequest() : null;
+    }
+}
