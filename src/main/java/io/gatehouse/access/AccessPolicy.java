@@ -5,7 +5,6 @@ import io.gatehouse.shared.OrganizationId;
 import io.gatehouse.shared.SiteId;
 import io.gatehouse.shared.UserId;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -224,15 +223,5 @@ public class AccessPolicy {
 
     private static boolean isManager(Actor actor, OrganizationId organization) {
         return actor.activeIn(organization).map(a -> a.role() == Role.MANAGER).orElse(false);
-    }
-
-    /** Rights present in one set and not the other: what a change actually touches. */
-    public static Set<String> difference(Set<String> before, Set<String> after) {
-        Set<String> changed = new HashSet<>(before);
-        changed.addAll(after);
-        Set<String> kept = new HashSet<>(before);
-        kept.retainAll(after);
-        changed.removeAll(kept);
-        return changed;
     }
 }
