@@ -1,0 +1,50 @@
+package io.gatehouse.member;
+
+import io.gatehouse.shared.OrganizationId;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Account facts the export needs beyond the list's: language and creation date, read a batch at a
+ * time and only for members of the given organization.
+ */
+@Component
+@Transactional(readOnly = true)
+class MemberAccounts {
+
+    record Facts(String language, Instant createdAt) {
+    }
+
+    private final JdbcClient jdbc;
+
+    MemberAccounts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Map<String, Facts> of(OrganizationId organization, Collection<String> userIds) {
+        Map<String, Facts> facts = new HashMap<>();
+        if (userIds.isEmpty()) {
+            return facts;
+        }
+        jdbc.sql("""
+                        select u.id, u.language, u.created_at from membership m join user_account u on u.id = m.user_id
+                        where m.organization_id = :org and m.user_id in (:ids)""")
+                .param("org", organization.value())
+                .param("ids", userIds.stream().map(UUID::fromString).toList())
+                .query((rs, n) -> {
+                    Timestamp created = rs.getTimestamp("created_at");
+                    return Map.entry(rs.getObject("id", UUID.class).toString(),
+                            new Facts(rs.getString("language"), created == null ? null : created.toInstant()));
+                })
+                .list()
+                .forEach(e -> facts.put(e.getKey(), e.getValue()));
+        return facts;
+    }
+}

@@ -1,0 +1,135 @@
+package io.gatehouse.member;
+
+import io.gatehouse.access.Role;
+import io.gatehouse.shared.InvalidInputException;
+import io.gatehouse.shared.NotFoundException;
+import io.gatehouse.shared.SiteId;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The filters of the User Management page as they arrive in the address. Read leniently: a value
+ * that does not parse (an old bookmark, a hand-edited address) counts as "any" instead of failing.
+ */
+record MemberFilter(String q, String role, String application, String right, String site, String status,
+        String hasApplication, String sort, String page) {
+
+    static final MemberFilter NONE = new MemberFilter(null, null, null, null, null, null, null, null, null);
+
+    MemberFilter {
+        q = blankToNull(q);
+        application = blankToNull(application);
+        right = blankToNull(right);
+        site = blankToNull(site);
+        role = blankToNull(role);
+        status = blankToNull(status);
+        sort = blankToNull(sort);
+        page = blankToNull(page);
+        hasApplication = blankToNull(hasApplication);
+    }
+
+    public Role roleValue() {
+        return parse(Role.class, role);
+    }
+
+    public MemberStatus statusValue() {
+        return parse(MemberStatus.class, status);
+    }
+
+    SiteId siteValue() {
+        if (site == null) {
+            return null;
+        }
+        try {
+            return SiteId.parse(site.toLowerCase(Locale.ROOT));
+        } catch (NotFoundException e) {
+            return null;
+        }
+    }
+
+    public boolean onlyWithApplication() {
+        return "true".equalsIgnoreCase(hasApplication) || "on".equalsIgnoreCase(hasApplication);
+    }
+
+    MemberSort.Order order() {
+        try {
+            return MemberSort.parse(sort);
+        } catch (InvalidInputException e) {
+            return MemberSort.parse(null);
+        }
+    }
+
+    /** The sort as written in the address: "name", "-email"… */
+    public String sortParam() {
+        MemberSort.Order order = order();
+        return (order.descending() ? "-" : "") + order.sort().name().toLowerCase(Locale.ROOT).replace("_", "");
+    }
+
+    /** One-based in the address, as people count pages. */
+    int pageNumber() {
+        try {
+            return page == null ? 1 : Math.max(1, Integer.parseInt(page.strip()));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    MemberQuery query() {
+        return new MemberQuery(q, roleValue(), application, right, siteValue(), statusValue(), onlyWithApplication(), order());
+    }
+
+    MemberFilter withSort(String newSort) {
+        return new MemberFilter(q, role, application, right, site, status, hasApplication, newSort, null);
+    }
+
+    MemberFilter withPage(int number) {
+        return new MemberFilter(q, role, application, right, site, status, hasApplication, sort, String.valueOf(number));
+    }
+
+    public boolean filtered() {
+        return q != null || roleValue() != null || application != null || right != null || siteValue() != null
+                || statusValue() != null || onlyWithApplication();
+    }
+
+    /** The filters as a query string ("?q=…&role=…"), or "" when there are none; page 1 and the default sort are left out. */
+    String queryString(boolean withSortAndPage) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("q", q);
+        params.put("role", roleValue() == null ? null : roleValue().name());
+        params.put("application", application);
+        params.put("right", right);
+        params.put("site", siteValue() == null ? null : siteValue().toString());
+        params.put("status", statusValue() == null ? null : statusValue().name());
+        params.put("hasApplication", onlyWithApplication() ? "true" : null);
+        if (withSortAndPage) {
+            params.put("sort", "name".equals(sortParam()) ? null : sortParam());
+            params.put("page", pageNumber() == 1 ? null : String.valueOf(pageNumber()));
+        }
+        StringBuilder query = new StringBuilder();
+        params.forEach((name, value) -> {
+            if (value != null) {
+                query.append(query.isEmpty() ? '?' : '&').append(name).append('=')
+                        .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+            }
+        });
+        return query.toString();
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,233 @@
+package io.gatehouse.member;
+
+import io.gatehouse.access.AccessPolicy;
+import io.gatehouse.access.Actor;
+import io.gatehouse.access.Catalog;
+import io.gatehouse.access.CatalogRight;
+import io.gatehouse.access.Role;
+import io.gatehouse.organization.Organizations;
+import io.gatehouse.organization.SiteView;
+import io.gatehouse.shared.ConflictException;
+import io.gatehouse.shared.ForbiddenException;
+import io.gatehouse.shared.InvalidInputException;
+import io.gatehouse.shared.InvalidInputException.FieldError;
+import io.gatehouse.shared.OrganizationId;
+import io.gatehouse.shared.PageRequest;
+import io.gatehouse.shared.PageResult;
+import io.gatehouse.shared.PortalPage;
+import io.gatehouse.user.Accounts;
+import io.gatehouse.user.PasswordPolicy;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** User Management: the list of an organization's people, "Create new user" and "Export users". */
+@PortalPage
+class MemberListPages {
+
+    private static final List<String> SORTABLE = List.of("name", "email", "login", "role", "status");
+    private static final List<String> COLUMNS = List.of("name", "email", "login", "role", "applications", "sites", "status");
+
+    private final Members members;
+    private final Organizations organizations;
+    private final Catalog catalog;
+    private final AccessPolicy policy;
+    private final GrantableAccess grantable;
+    private final PasswordGenerator passwords;
+    private final PasswordPolicy passwordPolicy;
+    private final Accounts accounts;
+    private final MemberExport export;
+    private final MessageSource messages;
+
+    MemberListPages(Members members, Organizations organizations, Catalog catalog, AccessPolicy policy, GrantableAccess grantable,
+            PasswordGenerator passwords, PasswordPolicy passwordPolicy, Accounts accounts, MemberExport export,
+            MessageSource messages) {
+        this.members = members;
+        this.organizations = organizations;
+        this.catalog = catalog;
+        this.policy = policy;
+        this.grantable = grantable;
+        this.passwords = passwords;
+        this.passwordPolicy = passwordPolicy;
+        this.accounts = accounts;
+        this.export = export;
+        this.messages = messages;
+    }
+
+    /** A column header: a link that sorts by it, and which way the table is sorted by it now. */
+    record Header(String key, String href, String ariaSort) {
+    }
+
+    record ListPage(String orgId, MemberFilter filter, List<MemberRow> rows, long total, long first, long last,
+            List<Header> headers, String previousUrl, String nextUrl, String exportUrl, String exportAllUrl) {
+    }
+
+    record Options(List<Role> roles, List<String> applications, List<CatalogRight> rights, List<SiteView> sites,
+            List<MemberStatus> statuses) {
+    }
+
+    /** Shown once on the list after "Save": who was added and, when generated, their password. */
+    record Created(String name, String userId, String password, boolean existingAccount) implements Serializable {
+    }
+
+    // ---- the list
+
+    @GetMapping("/organizations/{orgId}/users")
+    String list(Actor actor, @PathVariable String orgId, @ModelAttribute("filter") MemberFilter filter,
+            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            @RequestHeader(value = "HX-History-Restore-Request", required = false) String historyRestore,
+            HttpServletResponse response, Model model) {
+        OrganizationId organization = OrganizationId.parse(orgId);
+        PageRequest request = new PageRequest(filter.pageNumber() - 1, PageRequest.DEFAULT_SIZE);
+        PageResult<MemberView> page = members.list(actor, organization, filter.query(), request);
+        List<SiteView> sites = organizations.sites(organization);
+        Map<String, CatalogRight> rights = catalog.rightsByName();
+        Map<String, String> siteNames = sites.stream().collect(Collectors.toMap(SiteView::id, SiteView::name));
+        List<MemberRow> rows = page.items().stream().map(view -> MemberRow.of(view, rights, siteNames)).toList();
+
+        String base = "/organizations/" + organization + "/users";
+        long first = rows.isEmpty() ? 0 : request.offset() + 1;
+        long last = request.offset() + rows.size();
+        int number = filter.pageNumber();
+        String previous = number > 1 ? base + filter.withPage(number - 1).queryString(true) : null;
+        String next = last < page.total() && !rows.isEmpty() ? base + filter.withPage(number + 1).queryString(true) : null;
+        String exportUrl = base + "/export.csv" + filter.queryString(false);
+        String exportAll = managesSeveral(actor)
+                ? exportUrl + (exportUrl.contains("?") ? "&" : "?") + "scope=all" : null;
+        model.addAttribute("list", new ListPage(organization.toString(), filter, rows, page.total(), first, last,
+                headers(base, filter), previous, next, exportUrl, exportAll));
+
+        // The same address serves the whole page and, for htmx, just the table, so caches must tell them apart.
+        response.addHeader("Vary", "HX-Request");
+        if (htmx != null && historyRestore == null) {
+            // The address bar shows the tidy address of what is on screen, without the form's empty fields.
+            response.setHeader("HX-Push-Url", base + filter.queryString(true));
+            model.addAttribute("oob", true);
+            return "members/list :: results";
+        }
+        model.addAttribute("options", new Options(List.of(Role.values()),
+                catalog.applications().stream().map(a -> a.name()).toList(), List.copyOf(rights.values()), sites,
+                List.of(MemberStatus.values())));
+        return "members/list";
+    }
+
+    private List<Header> headers(String base, MemberFilter filter) {
+        MemberSort.Order order = filter.order();
+        String current = filter.sortParam();
+        List<Header> headers = new ArrayList<>();
+        for (String column : COLUMNS) {
+            if (!SORTABLE.contains(column)) {
+                headers.add(new Header(column, null, null));
+                continue;
+            }
+            boolean sorted = current.equals(column) || current.equals("-" + column);
+            String sort = sorted && !order.descending() ? "-" + column : column;
+            headers.add(new Header(column, base + filter.withSort(sort).queryString(true),
+                    sorted ? (order.descending() ? "descending" : "ascending") : null));
+        }
+        return headers;
+    }
+
+    /** "All my organizations" is worth offering only to someone who manages members in more than one. */
+    private boolean managesSeveral(Actor actor) {
+        return actor.isVendorStaff() || actor.organizations().keySet().stream()
+                .filter(id -> policy.manageMembers(actor, id).allowed()).limit(2).count() > 1;
+    }
+
+    // ---- Create new user
+
+    @GetMapping("/organizations/{orgId}/users/new")
+    String newUser(Actor actor, @PathVariable String orgId, Model model) {
+        OrganizationId organization = mayManage(actor, orgId);
+        GrantableAccess.Offer offer = grantable.offer(actor, organization);
+        Role role = offer.roles().contains(Role.USER) || offer.roles().isEmpty() ? Role.USER : offer.roles().get(0);
+        NewUserForm form = new NewUserForm("", "", "", "", "", "", null, role.name(), List.of(), List.of());
+        return form(model, organization, offer, form, Map.of(), null);
+    }
+
+    @PostMapping("/organizations/{orgId}/users/new")
+    String create(Actor actor, @PathVariable String orgId, @ModelAttribute("form") NewUserForm form, Locale locale,
+            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        OrganizationId organization = mayManage(actor, orgId);
+        List<FieldError> errors = new ArrayList<>(form.errors());
+        if (!form.generate() && !form.password().isEmpty()) {
+            passwordPolicy.violations(form.password(), form.email()).forEach(code -> errors.add(new FieldError("password", code,
+                    List.of(PasswordPolicy.MIN_LENGTH, PasswordPolicy.MAX_LENGTH))));
+        }
+        String reason = null;
+        if (errors.isEmpty()) {
+            boolean existing = accounts.findByEmail(form.email()).isPresent();
+            String password = form.generate() ? passwords.generate(form.email()) : form.password();
+            try {
+                MemberView created = members.add(actor, organization, new Members.NewMember(form.firstName(), form.lastName(),
+                        form.email(), form.login().isEmpty() ? null : form.login(),
+                        form.position().isEmpty() ? null : form.position(), password, form.roleValue(), form.rights(),
+                        form.sites()));
+                redirect.addFlashAttribute("created", new Created((created.firstName() + " " + created.lastName()).strip(),
+                        created.userId(), form.generate() && !existing ? password : null, existing));
+                return "redirect:/organizations/" + organization + "/users";
+            } catch (InvalidInputException e) {
+                errors.addAll(e.errors());
+            } catch (ConflictException e) {
+                errors.add(new FieldError(e.field(), e.messageCode()));
+            } catch (ForbiddenException e) {
+                reason = e.reasonCode();
+            }
+        }
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        Map<String, List<String>> byField = new LinkedHashMap<>();
+        for (FieldError error : errors) {
+            byField.computeIfAbsent(error.field(), f -> new ArrayList<>()).add(message(error, locale));
+        }
+        return form(model, organization, grantable.offer(actor, organization), form.withoutPassword(), byField,
+                reason == null ? null : messages.getMessage(reason, null, reason, locale));
+    }
+
+    private String form(Model model, OrganizationId organization, GrantableAccess.Offer offer, NewUserForm form,
+            Map<String, List<String>> errors, String refusal) {
+        model.addAttribute("orgId", organization.toString());
+        model.addAttribute("offer", offer);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("refusal", refusal);
+        return "members/new";
+    }
+
+    private String message(FieldError error, Locale locale) {
+        Object[] arguments = error.arguments().isEmpty() ? null : error.arguments().toArray();
+        return messages.getMessage(error.messageCode(), arguments, error.messageCode(), locale);
+    }
+
+    /** 404 for an organization the actor cannot see, 403 when they may not manage its members. */
+    private OrganizationId mayManage(Actor actor, String orgId) {
+        OrganizationId organization = OrganizationId.parse(orgId);
+        organizations.requireVisible(actor, organization);
+        policy.manageMembers(actor, organization).orThrow();
+        return organization;
+    }
+
+    // ---- Export users
+
+    @GetMapping("/organizations/{orgId}/users/export.csv")
+    void exportCsv(Actor actor, @PathVariable String orgId, @ModelAttribute MemberFilter filter,
+            @RequestParam(required = false) String scope, Locale locale, HttpServletResponse response) throws IOException {
+        MemberExport.Plan plan = export.plan(actor, OrganizationId.parse(orgId), "all".equals(scope));
+        export.send(actor, plan, filter.query(), locale, response);
+    }
+}

@@ -1,0 +1,33 @@
+package io.gatehouse.member;
+
+import io.gatehouse.access.CatalogRight;
+import io.gatehouse.access.Role;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** One line of the User Management table: applications and site names instead of right names and site ids. */
+record MemberRow(String userId, String firstName, String lastName, String email, String login, Role role,
+        List<String> applications, List<String> sites, boolean allSites, MemberStatus status) {
+
+    public String name() {
+        return (firstName + " " + lastName).strip();
+    }
+
+    /** Applications in catalogue order, derived from the rights the member holds. */
+    static List<String> applications(List<String> rights, Map<String, CatalogRight> catalog) {
+        return rights.stream().map(catalog::get).filter(Objects::nonNull).map(CatalogRight::application).distinct().toList();
+    }
+
+    static List<String> siteNames(List<String> siteIds, Map<String, String> namesById) {
+        return siteIds.stream().map(namesById::get).filter(Objects::nonNull)
+                .sorted(Comparator.comparing(String::toLowerCase)).toList();
+    }
+
+    static MemberRow of(MemberView view, Map<String, CatalogRight> catalog, Map<String, String> siteNames) {
+        return new MemberRow(view.userId(), view.firstName(), view.lastName(), view.email(), view.login(), view.role(),
+                applications(view.rights(), catalog), view.allSites() ? List.of() : siteNames(view.sites(), siteNames),
+                view.allSites(), view.status());
+    }
+}
