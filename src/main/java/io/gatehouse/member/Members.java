@@ -4,10 +4,13 @@ import io.gatehouse.access.AccessPolicy;
 import io.gatehouse.access.Actor;
 import io.gatehouse.access.Catalog;
 import io.gatehouse.access.CatalogRight;
+import io.gatehouse.access.Decision;
 import io.gatehouse.access.MemberFacts;
 import io.gatehouse.access.MemberIdentity;
+import io.gatehouse.access.MembershipStatus;
 import io.gatehouse.access.Memberships;
 import io.gatehouse.access.Role;
+import io.gatehouse.organization.OrganizationView;
 import io.gatehouse.organization.Organizations;
 import io.gatehouse.organization.SiteView;
 import io.gatehouse.shared.Audited;
@@ -22,6 +25,7 @@ import io.gatehouse.shared.UserId;
 import io.gatehouse.user.AccountView;
 import io.gatehouse.user.Accounts;
 import io.gatehouse.user.NewAccount;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -177,6 +181,55 @@ public class Members {
         policy.removeMember(actor, before).orThrow();
         memberships.remove(organization, user);
         events.publishEvent(new Audited(actor.ref(), organization, "member.removed", "member", user.toString(), snapshot(before), null));
+    }
+
+    /**
+     * The person's memberships in the organizations where the actor manages members, and no
+     * others: a person's other organizations are none of an organization admin's business.
+     */
+    @Transactional(readOnly = true)
+    public List<Affiliation> affiliations(Actor actor, UserId user) {
+        return memberships.of(user).stream()
+                .filter(m -> policy.manageMembers(actor, m.organizationId()).allowed())
+                .map(m -> {
+                    OrganizationView organization = organizations.get(actor, m.organizationId());
+                    List<SiteView> sites = organizations.sites(m.organizationId());
+                    Decision removal = policy.removeMember(actor, m);
+                    return new Affiliation(organization.id(), organization.name(), m.role(),
+                            m.status() == MembershipStatus.BLOCKED, sites,
+                            m.sites().stream().map(SiteId::toString).collect(Collectors.toSet()),
+                            removal.allowed() ? null : removal.reason());
+                })
+                .sorted(Comparator.comparing(Affiliation::organizationName, String.CASE_INSENSITIVE_ORDER))
+                .toList();
+    }
+
+    /** Organizations the actor manages members of where the person is not a member yet: where "Add" can take them. */
+    @Transactional(readOnly = true)
+    public List<OrganizationView> joinable(Actor actor, UserId user) {
+        Set<OrganizationId> already = memberships.of(user).stream().map(MemberFacts::organizationId).collect(Collectors.toSet());
+        return organizations.list(actor, null, PageRequest.of(0, PageRequest.MAX_SIZE)).items().stream()
+                .filter(o -> !already.contains(OrganizationId.parse(o.id())))
+                .filter(o -> policy.manageMembers(actor, OrganizationId.parse(o.id())).allowed())
+                .toList();
+    }
+
+    /** Whether the actor may block (or unblock) this member here, as the policy answers it. */
+    @Transactional(readOnly = true)
+    public Decision blocking(Actor actor, OrganizationId organization, UserId user, boolean block) {
+        return policy.blockMember(actor, memberships.get(organization, user), block);
+    }
+
+    /** Whether the actor may change the person's properties, which are shared by all their organizations. */
+    @Transactional(readOnly = true)
+    public Decision accountEditing(Actor actor, UserId user) {
+        return policy.editAccount(actor, user, memberships.of(user));
+    }
+
+    /** Whether the actor may tick (or untick) the person's "Disabled" box. */
+    @Transactional(readOnly = true)
+    public Decision accountDisabling(Actor actor, UserId user, boolean disable) {
+        return policy.disableAccount(actor, user, memberships.of(user), disable);
     }
 
     private MemberView view(OrganizationId organization, UserId user) {
