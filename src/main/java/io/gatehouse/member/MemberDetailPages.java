@@ -245,7 +245,7 @@ class MemberDetailPages {
             members.add(actor, other, new Members.NewMember(target.person().firstName(), target.person().lastName(),
                     target.person().email(), null, null, null, role, List.of(), List.of()));
             return back(redirect, target, ORGANIZATIONS, text(locale, "memberDetail.flash.joined", target.name(),
-                    organizationName(actor, other), roleName(role)), null);
+                    organizationName(actor, other), text(locale, "memberDetail.role." + role)), null);
         } catch (ForbiddenException e) {
             return back(redirect, target, ORGANIZATIONS, null, text(locale, e.reasonCode()));
         } catch (ConflictException e) {
@@ -418,11 +418,6 @@ class MemberDetailPages {
 
     private String organizationName(Actor actor, OrganizationId organization) {
         return organizations.get(actor, organization).name();
-    }
-
-    private static String roleName(Role role) {
-        String name = role.name();
-        return name.charAt(0) + name.substring(1).toLowerCase(Locale.ROOT);
     }
 
     private String messagesOf(InvalidInputException e, Locale locale) {

@@ -22,10 +22,13 @@ import io.gatehouse.user.AccountChanges;
 import io.gatehouse.user.AccountView;
 import io.gatehouse.user.Accounts;
 import io.gatehouse.user.DateFormat;
+import io.gatehouse.user.Language;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -78,6 +81,27 @@ class MemberDetailPageTest {
         assertThat(html).contains("Properties &amp; Preferences", "Organizations &amp; Roles", "Access rights");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "en|Block user|Edit|Remove from|Properties &amp; Preferences|Organizations &amp; Roles|Access rights|Disabled|Save|User Management",
+            "fr|Bloquer utilisateur|Éditer|Supprimer de|Propriétés &amp; Préférences|Organisations &amp; Rôles|Droits d’accès|Désactivé|Enregistrer|Gestion des utilisateurs",
+            "es|Bloquear usuario|Editar|Eliminar de|Propiedades y preferencias|Organizaciones y roles|Derechos de acceso|Desactivado|Guardar|Gestión de usuarios",
+            "ja|ユーザーをブロック|編集|組織から削除|プロパティと設定|組織とロール|アクセス権|無効|保存|ユーザー管理"})
+    void thePageSpeaksTheArticlesWordsInTheViewersLanguage(String language, String block, String edit, String removeFrom,
+            String properties, String organizations, String rights, String disabled, String save, String users) throws Exception {
+        OrganizationId org = data.organizationId();
+        TestMember manager = data.manager(org);
+        accounts.update(data.admin(), manager.userId(), new AccountChanges(null, null, null, null, null, Language.of(language), null, null));
+        TestMember person = data.user(org);
+
+        String html = page(manager, url(person), 200);
+
+        assertThat(html).contains("<html lang=\"" + language + "\"");
+        assertThat(html).contains(">" + block + "</button>", ">" + edit + "</a>", ">" + removeFrom + "</a>", ">" + properties + "</a>",
+                ">" + organizations + "</a>", ">" + rights + "</h2>", "<span>" + disabled + "</span>", ">" + save + "</button>",
+                ">" + users + "</a>");
+    }
+
     @Test
     void theTabsAreLinksAndTheActiveOneIsMarkedCurrent() throws Exception {
         OrganizationId org = data.organizationId();
@@ -85,13 +109,13 @@ class MemberDetailPageTest {
         TestMember person = data.user(org);
 
         String properties = page(manager, url(person), 200);
-        assertThat(tag(properties, "a", "?tab=properties\" hx-get")).contains("aria-current=\"page\"");
-        assertThat(tag(properties, "a", "?tab=organizations\" hx-get")).doesNotContain("aria-current");
+        assertThat(tag(properties, "a", "id=\"tab-properties\"")).contains("aria-current=\"page\"");
+        assertThat(tag(properties, "a", "id=\"tab-organizations\"")).doesNotContain("aria-current");
         assertThat(properties).contains("First name", "Last name", "Email", "Position", "Language", "Date format", "Disabled");
 
         String organizations = page(manager, url(person) + "?tab=organizations", 200);
-        assertThat(tag(organizations, "a", "?tab=organizations\" hx-get")).contains("aria-current=\"page\"");
-        assertThat(tag(organizations, "a", "?tab=properties\" hx-get")).doesNotContain("aria-current");
+        assertThat(tag(organizations, "a", "id=\"tab-organizations\"")).contains("aria-current=\"page\"");
+        assertThat(tag(organizations, "a", "id=\"tab-properties\"")).doesNotContain("aria-current");
         assertThat(organizations).contains(">Role</label>").doesNotContain(">First name</dt>");
     }
 
