@@ -16,35 +16,47 @@ class PageErrors {
 
     private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
 
+    private final PortalModel portalModel;
+
+    PageErrors(PortalModel portalModel) {
+        this.portalModel = portalModel;
+    }
+
     @ExceptionHandler(NotFoundException.class)
-    ModelAndView notFound(NotFoundException e) {
-        return page(HttpStatus.NOT_FOUND, null);
+    ModelAndView notFound(NotFoundException e, jakarta.servlet.http.HttpServletRequest request) {
+        return page(HttpStatus.NOT_FOUND, null, request);
     }
 
     @ExceptionHandler(ForbiddenException.class)
-    ModelAndView forbidden(ForbiddenException e) {
-        return page(HttpStatus.FORBIDDEN, e.reasonCode());
+    ModelAndView forbidden(ForbiddenException e, jakarta.servlet.http.HttpServletRequest request) {
+        return page(HttpStatus.FORBIDDEN, e.reasonCode(), request);
     }
 
     @ExceptionHandler(org.springframework.web.servlet.resource.NoResourceFoundException.class)
-    ModelAndView noResource(Exception e) {
-        return page(HttpStatus.NOT_FOUND, null);
+    ModelAndView noResource(Exception e, jakarta.servlet.http.HttpServletRequest request) {
+        return page(HttpStatus.NOT_FOUND, null, request);
     }
 
-    private static ModelAndView page(HttpStatus status, String reason) {
+    /** An error page keeps the portal's frame, so the person can go on from it. */
+    private ModelAndView page(HttpStatus status, String reason, jakarta.servlet.http.HttpServletRequest request) {
         ModelAndView page = new ModelAndView("error/" + status.value(), status);
+        try {
+            page.addObject("portal", portalModel.portal(request));
+        } catch (RuntimeException e) {
+            log.debug("Error page without its frame", e);
+        }
         page.addObject("status", status.value());
         page.addObject("reason", reason);
         return page;
     }
 
     @ExceptionHandler(Exception.class)
-    ModelAndView unexpected(Exception e) throws Exception {
+    ModelAndView unexpected(Exception e, jakarta.servlet.http.HttpServletRequest request) throws Exception {
         if (e instanceof org.springframework.security.access.AccessDeniedException
                 || e instanceof org.springframework.security.core.AuthenticationException) {
             throw e;
         }
         log.error("Unexpected error on a page", e);
-        return page(HttpStatus.INTERNAL_SERVER_ERROR, null);
+        return page(HttpStatus.INTERNAL_SERVER_ERROR, null, request);
     }
 }
