@@ -120,7 +120,7 @@ class SitePagesTest {
         String page = html(as(manager, get(sitePath(site))));
         assertThat(page).contains(site.name(), "Site information", "Manage access", sitePath(site) + "/access");
         // The Manager and the Contributor with access.
-        assertThat(page).containsPattern("People with access</dt>\\s*<dd>2</dd>");
+        assertThat(page).containsPattern("People with access</th>\\s*<td>2</td>");
     }
 
     @Test
