@@ -35,13 +35,13 @@ class CatalogAdminPages {
         this.messages = messages;
     }
 
-    record ApplicationForm(String name, Boolean managedExternally) {
+    record ApplicationForm(String name, String managedExternally) {
     }
 
     record NameForm(String name) {
     }
 
-    record ManagedForm(Boolean managedExternally) {
+    record ManagedForm(String managedExternally) {
     }
 
     @GetMapping("/admin/applications")
@@ -53,7 +53,7 @@ class CatalogAdminPages {
     String addApplication(Actor actor, ApplicationForm form, Locale locale, Model model, RedirectAttributes redirect) {
         UUID added;
         try {
-            added = admin.addApplication(actor, form.name(), Boolean.TRUE.equals(form.managedExternally()));
+            added = admin.addApplication(actor, form.name(), "true".equals(form.managedExternally()));
         } catch (InvalidInputException | ConflictException e) {
             return page(actor, "application", form.name(), errors(e, locale), model);
         }
@@ -88,7 +88,7 @@ class CatalogAdminPages {
     @PostMapping("/admin/applications/{applicationId}/managed-externally")
     String markManagedExternally(Actor actor, @PathVariable String applicationId, ManagedForm form, RedirectAttributes redirect) {
         UUID application = id(applicationId);
-        admin.markManagedExternally(actor, application, Boolean.TRUE.equals(form.managedExternally()));
+        admin.markManagedExternally(actor, application, "true".equals(form.managedExternally()));
         return done(redirect, "admin.catalog.saved", "", application);
     }
 

@@ -59,9 +59,9 @@ class OrganizationAdminPages {
     }
 
     @GetMapping("/admin/organizations")
-    String list(Actor actor, @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
+    String list(Actor actor, @RequestParam(required = false) String q, @RequestParam(required = false) String page,
             @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-        String view = list(actor, q, page, new OrganizationForm("", "", ""), Map.of(), model);
+        String view = list(actor, q, pageNumber(page), new OrganizationForm("", "", ""), Map.of(), model);
         return "true".equals(htmx) ? view + " :: results" : view;
     }
 
@@ -154,6 +154,15 @@ class OrganizationAdminPages {
         model.addAttribute("regions", regions.regions());
         model.addAttribute("modes", ManagementMode.values());
         return "admin/organization";
+    }
+
+    /** A page number from the address; anything else is the first page rather than an error. */
+    private static int pageNumber(String text) {
+        try {
+            return text == null ? 0 : Math.max(0, Integer.parseInt(text.strip()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private ManagementMode mode(String text, Map<String, List<String>> errors, Locale locale) {

@@ -208,6 +208,15 @@ class SitePagesTest {
     }
 
     @Test
+    void aPageNumberPastTheEndOrNotANumberShowsARealPage() throws Exception {
+        assertThat(html(as(manager, get(accessUrl()).param("page", "99")))).contains(email(withAccess), "3 people in the organization");
+        assertThat(html(as(manager, get(accessUrl()).param("page", "two")))).contains(email(withAccess));
+        mvc.perform(as(manager, post(accessUrl())).param("shown", withAccess.id()).param("access", withAccess.id())
+                        .param("page", "x").with(csrf()))
+                .andExpect(redirectedUrl(accessUrl()));
+    }
+
+    @Test
     void anHtmxSearchGetsOnlyTheListOfPeople() throws Exception {
         String fragment = html(as(manager, get(accessUrl()).param("q", lastName(withAccess)).header("HX-Request", "true")));
         assertThat(fragment).startsWith("<div id=\"access-people\"").doesNotContain("<html", "<nav class=\"toolbar\"")

@@ -173,6 +173,11 @@ class OrganizationAdminPagesTest {
     }
 
     @Test
+    void aPageNumberThatIsNotANumberShowsTheFirstPage() throws Exception {
+        assertThat(html(asAdmin(get("/admin/organizations")).param("page", "first"))).contains("All organizations", "<caption");
+    }
+
+    @Test
     void anUnknownOrganizationIsNotFound() throws Exception {
         mvc.perform(asAdmin(get("/admin/organizations/" + UUID.randomUUID()))).andExpect(status().isNotFound());
         mvc.perform(asAdmin(get("/admin/organizations/not-an-id"))).andExpect(status().isNotFound());
