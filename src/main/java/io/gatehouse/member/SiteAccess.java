@@ -90,7 +90,13 @@ class SiteAccess {
         organizations.site(actor, organization, site);
         mayManage(actor, organization).orThrow();
         MemberQuery filter = new MemberQuery(query, null, null, null, null, null, false, null);
-        return directory.page(organization, filter, new PageRequest(page, PAGE_SIZE), siteIds(organization))
+        List<String> siteIds = siteIds(organization);
+        PageResult<MemberView> members = directory.page(organization, filter, new PageRequest(page, PAGE_SIZE), siteIds);
+        if (members.items().isEmpty() && members.total() > 0) {
+            // Past the end, after removals or a hand-typed address: the last page instead of an empty one.
+            members = directory.page(organization, filter, new PageRequest((int) ((members.total() - 1) / PAGE_SIZE), PAGE_SIZE), siteIds);
+        }
+        return members
                 .map(m -> new Person(m.userId(), m.firstName(), m.lastName(), m.email(), m.role(), m.status(),
                         m.allSites() || m.sites().contains(site.toString())));
     }

@@ -47,7 +47,7 @@ class SitePages {
             @NotBlank(message = "{validation.required}") @Size(max = 200, message = "{validation.size.max}") String name) {
     }
 
-    record AccessForm(List<String> shown, List<String> access, String q, Integer page) {
+    record AccessForm(List<String> shown, List<String> access, String q, String page) {
     }
 
     @GetMapping("/organizations/{orgId}/sites")
@@ -85,11 +85,11 @@ class SitePages {
 
     @GetMapping("/organizations/{orgId}/sites/{siteId}/access")
     String people(Actor actor, @PathVariable String orgId, @PathVariable String siteId,
-            @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) String q, @RequestParam(required = false) String page,
             @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         OrganizationId organization = OrganizationId.parse(orgId);
         SiteId site = SiteId.parse(siteId);
-        var people = access.people(actor, organization, site, q, page);
+        var people = access.people(actor, organization, site, q, pageNumber(page));
         model.addAttribute("orgId", organization.toString());
         model.addAttribute("site", organizations.site(actor, organization, site));
         model.addAttribute("people", people);
@@ -110,8 +110,8 @@ class SitePages {
         if (form.q() != null && !form.q().isBlank()) {
             back.queryParam("q", form.q().strip());
         }
-        if (form.page() != null && form.page() > 0) {
-            back.queryParam("page", form.page());
+        if (pageNumber(form.page()) > 0) {
+            back.queryParam("page", pageNumber(form.page()));
         }
         return "redirect:" + back.buildAndExpand(organization, site).encode().toUriString();
     }
@@ -123,6 +123,15 @@ class SitePages {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         return "sites/list";
+    }
+
+    /** A page number from the address; anything else is the first page rather than an error. */
+    private static int pageNumber(String text) {
+        try {
+            return text == null ? 0 : Math.max(0, Integer.parseInt(text.strip()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     // ---- messages next to the fields they concern

@@ -120,7 +120,7 @@ class SitePagesTest {
         String page = html(as(manager, get(sitePath(site))));
         assertThat(page).contains(site.name(), "Site information", "Manage access", sitePath(site) + "/access");
         // The Manager and the Contributor with access.
-        assertThat(page).containsPattern("People with access</dt>\\s*<dd>2</dd>");
+        assertThat(page).containsPattern("People with access</th>\\s*<td>2</td>");
     }
 
     @Test
@@ -205,6 +205,15 @@ class SitePagesTest {
         String second = html(as(manager, get(accessUrl()).param("page", "1")));
         assertThat(count(second, "type=\"checkbox\"")).isEqualTo(2);
         assertThat(second).contains("Page 2 of 2", "Previous");
+    }
+
+    @Test
+    void aPageNumberPastTheEndOrNotANumberShowsARealPage() throws Exception {
+        assertThat(html(as(manager, get(accessUrl()).param("page", "99")))).contains(email(withAccess), "3 people in the organization");
+        assertThat(html(as(manager, get(accessUrl()).param("page", "two")))).contains(email(withAccess));
+        mvc.perform(as(manager, post(accessUrl())).param("shown", withAccess.id()).param("access", withAccess.id())
+                        .param("page", "x").with(csrf()))
+                .andExpect(redirectedUrl(accessUrl()));
     }
 
     @Test

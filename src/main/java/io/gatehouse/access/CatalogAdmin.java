@@ -1,0 +1,165 @@
+package io.gatehouse.access;
+
+import io.gatehouse.shared.Audited;
+import io.gatehouse.shared.ConflictException;
+import io.gatehouse.shared.ForbiddenException;
+import io.gatehouse.shared.InvalidInputException;
+import io.gatehouse.shared.NotFoundException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Changes to the vendor's catalogue: new applications, new rights, renamed rights, and which
+ * applications are managed outside the portal. The catalogue is the vendor's, shared by every
+ * organization, so its audit entries belong to no organization.
+ */
+@Service
+@Transactional
+class CatalogAdmin {
+
+    static final int MAX_NAME = 100;
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+
+    CatalogAdmin(JdbcClient jdbc, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    /** The catalogue is the vendor admin's alone. */
+    // Belongs in AccessPolicy next to createOrganization; kept here until the policy has a catalogue rule.
+    void requireVendorAdmin(Actor actor) {
+        if (!actor.isVendorAdmin()) {
+            throw new ForbiddenException("policy.vendorAdminOnly");
+        }
+    }
+
+    UUID addApplication(Actor actor, String name, boolean managedExternally) {
+        requireVendorAdmin(actor);
+        String checked = name(name);
+        if (taken("application", checked, null)) {
+            throw new ConflictException("name", "admin.catalog.applicationExists");
+        }
+        UUID id = UUID.randomUUID();
+        int position = jdbc.sql("select coalesce(max(position), 0) + 1 from application").query(Integer.class).single();
+        insert(() -> jdbc.sql("insert into application (id, name, managed_externally, position) values (?, ?, ?, ?)")
+                .params(id, checked, managedExternally, position).update(), "admin.catalog.applicationExists");
+        events.publishEvent(new Audited(actor.ref(), null, "catalog.applicationAdded", "application", id.toString(), null,
+                applicationState(checked, managedExternally)));
+        return id;
+    }
+
+    UUID addRight(Actor actor, UUID application, String name) {
+        requireVendorAdmin(actor);
+        String applicationName = applicationName(application);
+        String checked = name(name);
+        if (taken("access_right", checked, null)) {
+            throw new ConflictException("name", "admin.catalog.rightExists");
+        }
+        UUID id = UUID.randomUUID();
+        int position = jdbc.sql("select coalesce(max(position), 0) + 1 from access_right where application_id = ?")
+                .param(application).query(Integer.class).single();
+        insert(() -> jdbc.sql("insert into access_right (id, application_id, name, position) values (?, ?, ?, ?)")
+                .params(id, application, checked, position).update(), "admin.catalog.rightExists");
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("name", checked);
+        after.put("application", applicationName);
+        events.publishEvent(new Audited(actor.ref(), null, "catalog.rightAdded", "right", id.toString(), null, after));
+        return id;
+    }
+
+    /**
+     * Members hold rights by name, so a rename carries over to everyone who holds it.
+     */
+    void renameRight(Actor actor, UUID application, UUID right, String name) {
+        requireVendorAdmin(actor);
+        String current = jdbc.sql("select name from access_right where id = ? and application_id = ?")
+                .params(right, application).query(String.class).optional()
+                .orElseThrow(() -> new NotFoundException("right"));
+        String checked = name(name);
+        if (checked.equals(current)) {
+            return;
+        }
+        if (!renamable(current)) {
+            throw InvalidInputException.of("name", "admin.catalog.rightReserved", current);
+        }
+        if (taken("access_right", checked, right)) {
+            throw new ConflictException("name", "admin.catalog.rightExists");
+        }
+        insert(() -> jdbc.sql("update access_right set name = ? where id = ?").params(checked, right).update(),
+                "admin.catalog.rightExists");
+        events.publishEvent(new Audited(actor.ref(), null, "catalog.rightRenamed", "right", right.toString(),
+                Map.of("name", current), Map.of("name", checked)));
+    }
+
+    /** The right the portal itself checks for User Management keeps its name. */
+    boolean renamable(String right) {
+        return !AccessPolicy.USER_MANAGEMENT.equals(right);
+    }
+
+    /** Rights of an application managed externally are granted outside the portal and only viewed here. */
+    void markManagedExternally(Actor actor, UUID application, boolean managedExternally) {
+        requireVendorAdmin(actor);
+        String name = applicationName(application);
+        boolean before = jdbc.sql("select managed_externally from application where id = ?").param(application)
+                .query(Boolean.class).single();
+        if (before == managedExternally) {
+            return;
+        }
+        jdbc.sql("update application set managed_externally = ? where id = ?").params(managedExternally, application).update();
+        events.publishEvent(new Audited(actor.ref(), null, "catalog.applicationUpdated", "application", application.toString(),
+                applicationState(name, before), applicationState(name, managedExternally)));
+    }
+
+    private String applicationName(UUID application) {
+        return jdbc.sql("select name from application where id = ?").param(application).query(String.class).optional()
+                .orElseThrow(() -> new NotFoundException("application"));
+    }
+
+    private static String name(String name) {
+        String stripped = name == null ? "" : name.strip();
+        if (stripped.isEmpty()) {
+            throw InvalidInputException.of("name", "validation.required");
+        }
+        if (stripped.length() > MAX_NAME) {
+            throw InvalidInputException.of("name", "admin.catalog.nameTooLong", MAX_NAME);
+        }
+        return stripped;
+    }
+
+    /** Names differing only in case would read as the same right to the people choosing them. */
+    private boolean taken(String table, String name, UUID except) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("name", name);
+        if (except != null) {
+            params.put("id", except);
+        }
+        return jdbc.sql("select count(*) from " + table + " where lower(name) = lower(:name)"
+                        + (except == null ? "" : " and id <> :id"))
+                .params(params)
+                .query(Long.class).single() > 0;
+    }
+
+    /** Two admins adding the same name at once: the database's unique name decides, reported like any taken name. */
+    private static void insert(Runnable statement, String conflictCode) {
+        try {
+            statement.run();
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("name", conflictCode);
+        }
+    }
+
+    private static Map<String, Object> applicationState(String name, boolean managedExternally) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("name", name);
+        state.put("managedExternally", managedExternally);
+        return state;
+    }
+}

@@ -1,0 +1,209 @@
+package io.gatehouse.user;
+
+import io.gatehouse.access.Actor;
+import io.gatehouse.shared.ConflictException;
+import io.gatehouse.shared.InvalidInputException;
+import io.gatehouse.shared.PortalPage;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** "User profile": a person's own name, position and preferences, and their password. */
+@PortalPage
+class ProfilePage {
+
+    /** Zones offered in the list; a person's own zone is added when it is not one of them. */
+    static final List<String> COMMON_ZONES = List.of("UTC",
+            "Europe/London", "Europe/Dublin", "Europe/Lisbon", "Europe/Paris", "Europe/Brussels", "Europe/Amsterdam",
+            "Europe/Berlin", "Europe/Zurich", "Europe/Madrid", "Europe/Rome", "Europe/Vienna", "Europe/Stockholm",
+            "Europe/Oslo", "Europe/Copenhagen", "Europe/Warsaw", "Europe/Prague", "Europe/Athens", "Europe/Helsinki",
+            "Europe/Istanbul", "Europe/Moscow", "Africa/Casablanca", "Africa/Lagos", "Africa/Cairo", "Africa/Johannesburg",
+            "Africa/Nairobi", "Asia/Dubai", "Asia/Karachi", "Asia/Kolkata", "Asia/Bangkok", "Asia/Singapore",
+            "Asia/Shanghai", "Asia/Hong_Kong", "Asia/Seoul", "Asia/Tokyo", "Australia/Perth", "Australia/Adelaide",
+            "Australia/Darwin", "Australia/Brisbane", "Australia/Sydney", "Australia/Melbourne", "Australia/Hobart",
+            "Pacific/Auckland", "America/St_Johns", "America/Halifax", "America/Sao_Paulo",
+            "America/Argentina/Buenos_Aires", "America/Santiago", "America/Bogota", "America/Lima", "America/New_York",
+            "America/Toronto", "America/Chicago", "America/Mexico_City", "America/Denver", "America/Phoenix",
+            "America/Los_Angeles", "America/Vancouver", "America/Anchorage", "Pacific/Honolulu");
+
+    private final Accounts accounts;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    ProfilePage(Accounts accounts, MessageSource messages, Clock clock) {
+        this.accounts = accounts;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    record ProfileForm(
+            @NotBlank(message = "{validation.required}") @Size(max = 100, message = "{validation.size.max}") String firstName,
+            @NotBlank(message = "{validation.required}") @Size(max = 100, message = "{validation.size.max}") String lastName,
+            @Size(max = 200, message = "{validation.size.max}") String position,
+            String language,
+            String dateFormat,
+            String timeZone) {
+
+        static ProfileForm of(AccountView account) {
+            return new ProfileForm(account.firstName(), account.lastName(), account.position() == null ? "" : account.position(),
+                    account.language().code(), account.dateFormat().pattern(), account.timeZone());
+        }
+    }
+
+    /** Passwords are never sent back to the page, so this record is only read. */
+    record PasswordForm(String currentPassword, String newPassword, String confirmPassword) {
+    }
+
+    record Choice(String value, String label) {
+    }
+
+    @GetMapping("/profile")
+    String profile(Actor actor, Model model) {
+        AccountView me = accounts.find(actor.userId());
+        return page(me, ProfileForm.of(me), Map.of(), Map.of(), model);
+    }
+
+    @PostMapping("/profile")
+    String save(Actor actor, @Valid ProfileForm form, BindingResult binding, Locale locale, Model model,
+            RedirectAttributes redirect) {
+        AccountView me = accounts.find(actor.userId());
+        Map<String, List<String>> errors = errors(binding);
+        Language language = parse(form.language(), Language::of, "language", errors, locale);
+        DateFormat dateFormat = parse(form.dateFormat(), DateFormat::of, "dateFormat", errors, locale);
+        if (!errors.isEmpty()) {
+            return page(me, form, errors, Map.of(), model);
+        }
+        try {
+            accounts.updateOwn(actor, new AccountChanges(form.firstName(), form.lastName(), null,
+                    form.position() == null ? "" : form.position(), null, language, dateFormat, form.timeZone()));
+        } catch (InvalidInputException | ConflictException e) {
+            return page(me, form, errors(e, locale), Map.of(), model);
+        }
+        redirect.addFlashAttribute("flash", "profile.saved");
+        return "redirect:/profile";
+    }
+
+    @PostMapping("/profile/password")
+    String changePassword(Actor actor, PasswordForm form, Locale locale, Model model, RedirectAttributes redirect) {
+        AccountView me = accounts.find(actor.userId());
+        Map<String, List<String>> errors = new LinkedHashMap<>();
+        if (form.currentPassword() == null || form.currentPassword().isEmpty()) {
+            add(errors, "currentPassword", message("validation.required", locale));
+        }
+        if (form.newPassword() == null || form.newPassword().isEmpty()) {
+            add(errors, "newPassword", message("validation.required", locale));
+        } else if (!form.newPassword().equals(form.confirmPassword())) {
+            add(errors, "confirmPassword", message("profile.password.mismatch", locale));
+        }
+        if (errors.isEmpty()) {
+            try {
+                accounts.changeOwnPassword(actor, form.currentPassword(), form.newPassword());
+            } catch (InvalidInputException | ConflictException e) {
+                errors = errors(e, locale);
+            }
+        }
+        if (!errors.isEmpty()) {
+            return page(me, ProfileForm.of(me), Map.of(), errors, model);
+        }
+        redirect.addFlashAttribute("flash", "profile.password.changed");
+        return "redirect:/profile";
+    }
+
+    private String page(AccountView me, ProfileForm form, Map<String, List<String>> profileErrors,
+            Map<String, List<String>> passwordErrors, Model model) {
+        model.addAttribute("me", me);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", profileErrors);
+        model.addAttribute("passwordErrors", passwordErrors);
+        model.addAttribute("languages", List.of(new Choice("en", "English"), new Choice("fr", "Français"),
+                new Choice("es", "Español"), new Choice("ja", "日本語")));
+        LocalDate today = LocalDate.now(clock);
+        List<Choice> formats = new ArrayList<>();
+        for (DateFormat format : DateFormat.values()) {
+            formats.add(new Choice(format.pattern(),
+                    format.pattern() + " (" + DateTimeFormatter.ofPattern(format.pattern()).format(today) + ")"));
+        }
+        model.addAttribute("dateFormats", formats);
+        model.addAttribute("zones", zones(form.timeZone()));
+        model.addAttribute("minLength", PasswordPolicy.MIN_LENGTH);
+        return "profile";
+    }
+
+    /** Common zones with their offset today, plus the person's own zone if it is not among them. */
+    private List<Choice> zones(String own) {
+        List<String> ids = new ArrayList<>(COMMON_ZONES);
+        if (own != null && !own.isBlank() && !ids.contains(own.strip())) {
+            ids.add(0, own.strip());
+        }
+        Instant now = clock.instant();
+        List<Choice> zones = new ArrayList<>();
+        for (String id : ids) {
+            String label = id;
+            try {
+                String offset = ZoneId.of(id).getRules().getOffset(now).getId();
+                label = "UTC".equals(id) ? id : id.replace('_', ' ') + " (UTC" + ("Z".equals(offset) ? "" : offset) + ")";
+            } catch (DateTimeException e) {
+                // a zone typed in by hand and refused stays listed as typed, next to its error
+            }
+            zones.add(new Choice(id, label));
+        }
+        return zones;
+    }
+
+    private interface Parser<T> {
+        T parse(String text);
+    }
+
+    private <T> T parse(String text, Parser<T> parser, String field, Map<String, List<String>> errors, Locale locale) {
+        try {
+            return parser.parse(text);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            add(errors, field, message("validation.invalid", locale));
+            return null;
+        }
+    }
+
+    // ---- messages next to the fields they concern
+
+    private static Map<String, List<String>> errors(BindingResult binding) {
+        Map<String, List<String>> errors = new LinkedHashMap<>();
+        binding.getFieldErrors().forEach(e -> add(errors, e.getField(), e.getDefaultMessage()));
+        return errors;
+    }
+
+    private Map<String, List<String>> errors(RuntimeException e, Locale locale) {
+        Map<String, List<String>> errors = new LinkedHashMap<>();
+        if (e instanceof ConflictException conflict) {
+            add(errors, conflict.field(), message(conflict.messageCode(), locale));
+        } else if (e instanceof InvalidInputException invalid) {
+            invalid.errors().forEach(error -> add(errors, error.field(),
+                    messages.getMessage(error.messageCode(), error.arguments().toArray(), locale)));
+        }
+        return errors;
+    }
+
+    private String message(String code, Locale locale) {
+        return messages.getMessage(code, null, locale);
+    }
+
+    private static void add(Map<String, List<String>> errors, String field, String message) {
+        errors.computeIfAbsent(field, k -> new ArrayList<>()).add(message);
+    }
+}
