@@ -40,7 +40,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 class MemberDetailActionsTest {
 
     private static final String LAST_MANAGER =
-            "The organization's last active Manager cannot be removed, blocked, disabled or given another role.";
+            "The organization’s last active Manager cannot be removed, blocked, disabled or given another role.";
 
     @Autowired
     MockMvc mvc;
@@ -424,7 +424,7 @@ class MemberDetailActionsTest {
         // Sent anyway: one organization goes, the other refuses, and the page says so.
         String html = body(sendAs(adminId(), post(url(person) + "/remove").param("organizations", org.toString(), leaning.id()))
                 .andExpect(status().isOk()));
-        assertThat(html).contains("Not removed from " + leaning.name() + ": The organization&#39;s " + reason);
+        assertThat(html).contains("Not removed from " + leaning.name() + ": The organization’s " + reason);
         assertThat(html).contains(" was removed from ");
         assertThat(memberships.find(org, person.userId())).isEmpty();
         assertThat(memberships.find(leaningId, person.userId())).isPresent();

@@ -60,7 +60,7 @@ class MessageBundlesTest {
                     broken.add(bundle + language + ": " + key + " has a plain apostrophe, which MessageFormat swallows");
                 }
                 try {
-                    new MessageFormat(value.replaceAll("\\{(min|max|value)}", "{0}")).format(new Object[] {"a", "b", "c"});
+                    new MessageFormat(value.replaceAll("\\{(min|max|value)}", "{0}")).format(new Object[] {1, 2, 3});
                 } catch (IllegalArgumentException e) {
                     broken.add(bundle + language + ": " + key + " does not format: " + e.getMessage());
                 }

@@ -1,0 +1,556 @@
+package io.gatehouse.benchmark;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The performance figures of the specification, on PostgreSQL with a realistic data set: member
+ * search and member reads in a 50,000-member organization, member creation and password sign-ins
+ * at the production hash cost, idle memory and start-up time of the packaged application, and
+ * Argon2id in pure Java against the native library. Prints a table and rewrites
+ * docs/benchmarks.md. A benchmark, not a test: {@code bin/benchmark} runs it.
+ *
+ * <p>Arguments: {@code --jar target/gatehouse-….jar --docs docs/benchmarks.md --work target/benchmark}.
+ * The application's JVM options come from BENCHMARK_APP_JAVA_OPTS (none by default).
+ */
+public final class Benchmark {
+
+    static final String ADMIN_EMAIL = "vendor.admin@benchmark.example";
+    static final String ADMIN_PASSWORD = "Quiet-Harbour-Signal-Key-73";
+
+    private static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*(\\d+)");
+    private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
+
+    private final Path jar;
+    private final Path docs;
+    private final Path work;
+    private final List<String> appJavaOptions;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private String base;
+
+    private Benchmark(Path jar, Path docs, Path work, List<String> appJavaOptions) {
+        this.jar = jar;
+        this.docs = docs;
+        this.work = work;
+        this.appJavaOptions = appJavaOptions;
+    }
+
+    public static void main(String[] args) throws Exception {
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i], args[i + 1]);
+        }
+        if (!options.containsKey("--jar")) {
+            System.err.println("usage: Benchmark --jar target/gatehouse-<version>.jar [--docs docs/benchmarks.md] [--work target/benchmark]");
+            System.exit(2);
+        }
+        String javaOptions = System.getenv().getOrDefault("BENCHMARK_APP_JAVA_OPTS", "").strip();
+        new Benchmark(Path.of(options.get("--jar")), Path.of(options.getOrDefault("--docs", "docs/benchmarks.md")),
+                Path.of(options.getOrDefault("--work", "target/benchmark")).toAbsolutePath(),
+                javaOptions.isEmpty() ? List.of() : Arrays.asList(javaOptions.split("\\s+"))).run();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        Files.createDirectories(work);
+        Report report = new Report();
+        report.machine = Machine.describe();
+        step("Machine: " + report.machine.summary());
+
+        step("Argon2id, m=19456 KiB, t=2, p=1: pure Java against native");
+        CpuMonitor.awaitQuiet(0.10, Duration.ofSeconds(45));
+        CpuMonitor.Sample hashingStart = CpuMonitor.sample();
+        report.hashing = new HashingBenchmark().run(3, 2, 3);
+        report.hashingOthersCpu = CpuMonitor.othersShare(hashingStart, CpuMonitor.sample());
+        step(String.format("  BouncyCastle %.1f ms/hash, %.1f/s at 2 threads, %.1f/s at 4 threads",
+                report.hashing.java().msPerHash(), report.hashing.java().perSecond2(), report.hashing.java().perSecond4()));
+        step(String.format("  libargon2    %.1f ms/hash, %.1f/s at 2 threads, %.1f/s at 4 threads %s",
+                report.hashing.nativeLibrary().msPerHash(), report.hashing.nativeLibrary().perSecond2(),
+                report.hashing.nativeLibrary().perSecond4(), report.hashing.nativeLibrary().note()));
+
+        try (BenchmarkDatabase database = BenchmarkDatabase.open()) {
+            report.database = database.kind();
+            report.databaseSettings = database.settings();
+            step("PostgreSQL " + report.databaseSettings.get("server_version") + ", " + report.database);
+
+            step("Generating data");
+            DataGenerator.Dataset data = new DataGenerator().generate(database.url, database.user, database.password);
+            report.data = data;
+            step("  " + data.rowCounts() + " in " + data.took().toSeconds() + " s");
+
+            Map<String, String> environment = new LinkedHashMap<>();
+            environment.put("GATEHOUSE_DB_URL", database.url);
+            environment.put("GATEHOUSE_DB_USER", database.user);
+            environment.put("GATEHOUSE_DB_PASSWORD", database.password);
+            environment.put("GATEHOUSE_ADMIN_EMAIL", ADMIN_EMAIL);
+            environment.put("GATEHOUSE_ADMIN_PASSWORD", ADMIN_PASSWORD);
+            step("Starting " + jar.getFileName() + (appJavaOptions.isEmpty() ? "" : " with " + String.join(" ", appJavaOptions)));
+            // Started twice: the first start creates the vendor admin and finds nothing in the
+            // operating system's file cache; the second is an ordinary restart.
+            CpuMonitor.awaitQuiet(0.10, Duration.ofSeconds(30));
+            CpuMonitor.Sample beforeFirst = CpuMonitor.sample();
+            try (AppProcess first = AppProcess.start(jar, appJavaOptions, environment, work, "app-first-start.log")) {
+                report.firstStartUp = first.startUp;
+                report.firstSpringStartUp = first.springReport();
+            }
+            report.startUpOthersCpu = CpuMonitor.othersShare(beforeFirst, CpuMonitor.sample());
+            step(String.format("  first start: healthy after %.2f s (%s)", report.firstStartUp.toMillis() / 1000.0,
+                    report.firstSpringStartUp));
+            CpuMonitor.awaitQuiet(0.10, Duration.ofSeconds(30));
+            CpuMonitor.Sample beforeSecond = CpuMonitor.sample();
+            try (AppProcess app = AppProcess.start(jar, appJavaOptions, environment, work, "app.log")) {
+                report.startUpOthersCpu = Math.max(report.startUpOthersCpu, CpuMonitor.othersShare(beforeSecond, CpuMonitor.sample()));
+                base = "http://127.0.0.1:" + app.port;
+                report.appCommand = String.join(" ", app.command).replace(jar.toAbsolutePath().toString(), jar.toString());
+                report.startUp = app.startUp;
+                report.springStartUp = app.springReport();
+                step(String.format("  restart: healthy after %.2f s (%s)", app.startUp.toMillis() / 1000.0, report.springStartUp));
+                Thread.sleep(10_000);
+                report.rssIdleKib = app.rssKib();
+                step("  idle RSS " + report.rssIdleKib / 1024 + " MiB");
+                measure(report, data, app);
+                step("Waiting 10 s idle");
+                Thread.sleep(10_000);
+                report.rssAfterLoadKib = app.rssKib();
+                report.rssPeakKib = app.peakRssKib();
+                step("  idle RSS after the load " + report.rssAfterLoadKib / 1024 + " MiB, peak " + report.rssPeakKib / 1024 + " MiB");
+            }
+            step("Query plans of the member search");
+            report.plans = plans(database, data);
+        }
+        report.write(docs);
+        System.out.println();
+        System.out.println(report.figuresTable());
+        System.out.println("Written to " + docs);
+    }
+
+    private void measure(Report report, DataGenerator.Dataset data, AppProcess app) throws Exception {
+        String managerBasic = basic(data.managerEmail(), DataGenerator.PASSWORD);
+        String token = token(managerBasic);
+        String bearer = "Bearer " + token;
+        String members = "/api/v1/organizations/" + data.largeOrganization() + "/members";
+        List<String> prefixes = data.searchPrefixes();
+
+        step("Member search, first page of 50 with total, as the organization's Manager with an API token");
+        report.search = Load.run("member search", 1, 400, 1_500, Duration.ofSeconds(40), i -> {
+            HttpResponse<String> response = get(members + "?q=" + encode(prefixes.get(i % prefixes.size())) + "&size=50", bearer);
+            return expect(response, 200) && TOTAL.matcher(response.body()).find();
+        });
+        step("  " + report.search.summary());
+        List<Long> totals = new ArrayList<>();
+        for (String prefix : prefixes) {
+            totals.add(total(get(members + "?q=" + encode(prefix) + "&size=50", bearer)));
+        }
+        report.searchTotals = totals.stream().sorted().toList();
+
+        report.list = Load.run("member list, no search", 1, 50, 300, Duration.ofSeconds(30), i -> {
+            HttpResponse<String> response = get(members + "?size=50", bearer);
+            return expect(response, 200) && TOTAL.matcher(response.body()).find();
+        });
+        step("  " + report.list.summary());
+
+        step("One member");
+        List<UUID> sample = data.sampleMembers();
+        report.get = Load.run("one member", 1, 400, 3_000, Duration.ofSeconds(30), i -> {
+            return expect(get(members + "/" + sample.get(i % sample.size()), bearer), 200);
+        });
+        step("  " + report.get.summary());
+
+        step("Member creation through the API (hashing included)");
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        String site = data.largeOrganizationSites().get(0).toString();
+        Load.Request create = i -> {
+            String body = """
+                    {"firstName":"Bench","lastName":"Created %d","email":"bench-%s-%d@created.example","password":"%s",\
+                    "role":"USER","rights":["Licenses","Showcase 360 Administrator"],"sites":["%s"]}"""
+                    .formatted(i, run, i, DataGenerator.PASSWORD, site);
+            return expect(post(members, bearer, body), 201);
+        };
+        report.create1 = Load.run("member creation", 1, 5, 60, Duration.ofSeconds(30), create);
+        step("  " + report.create1.summary());
+        report.create4 = Load.run("member creation", 4, 8, 150, Duration.ofSeconds(30),
+                i -> create.call(1_000 + i));
+        step("  " + report.create4.summary());
+
+        step("Password sign-ins: HTTP Basic on GET /api/v1/me, each one verifying the password");
+        List<String> people = data.signInEmails();
+        Load.Request signIn = i -> expect(get("/api/v1/me", basic(people.get(i % people.size()), DataGenerator.PASSWORD)), 200);
+        report.signIn1 = Load.run("password sign-in", 1, 5, 100, Duration.ofSeconds(10), signIn);
+        step("  " + report.signIn1.summary());
+        report.signIn4 = Load.run("password sign-in", 4, 12, 3_000, Duration.ofSeconds(20), signIn);
+        step("  " + report.signIn4.summary());
+    }
+
+    /** EXPLAIN ANALYZE of the two statements a member search runs, for the most and the median matching prefix. */
+    private Map<String, String> plans(BenchmarkDatabase database, DataGenerator.Dataset data) throws SQLException {
+        Map<String, String> plans = new LinkedHashMap<>();
+        List<String> prefixes = new ArrayList<>(data.searchPrefixes());
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            for (String prefix : prefixes) {
+                try (ResultSet rs = statement.executeQuery(SearchSql.count(data.largeOrganization(), prefix))) {
+                    rs.next();
+                    counts.put(prefix, rs.getLong(1));
+                }
+            }
+            prefixes.sort((a, b) -> Long.compare(counts.get(a), counts.get(b)));
+            String median = prefixes.get(prefixes.size() / 2);
+            String widest = prefixes.get(prefixes.size() - 1);
+            for (String prefix : List.of(median, widest)) {
+                String label = "q=" + prefix + " (" + counts.get(prefix) + " matches" + (prefix.equals(widest) ? ", the widest" : ", the median") + ")";
+                plans.put("count, " + label, explain(statement, SearchSql.count(data.largeOrganization(), prefix)));
+                plans.put("page, " + label, explain(statement, SearchSql.page(data.largeOrganization(), prefix)));
+            }
+            // What a server-side prepared statement runs once PostgreSQL settles on a generic plan.
+            statement.execute("prepare search_count(uuid, text) as " + SearchSql.countTemplate());
+            statement.execute("set plan_cache_mode = force_generic_plan");
+            plans.put("count, generic plan of the prepared statement, q=" + median,
+                    explain(statement, "execute search_count('" + data.largeOrganization() + "', '" + SearchSql.likePrefix(median) + "')"));
+            statement.execute("reset plan_cache_mode");
+            statement.execute("deallocate search_count");
+        }
+        return plans;
+    }
+
+    private static String explain(Statement statement, String sql) throws SQLException {
+        StringBuilder plan = new StringBuilder();
+        try (ResultSet rs = statement.executeQuery("explain (analyze, buffers) " + sql)) {
+            while (rs.next()) {
+                plan.append(rs.getString(1)).append('\n');
+            }
+        }
+        return plan.toString();
+    }
+
+    private String token(String basic) throws IOException, InterruptedException {
+        HttpResponse<String> response = post("/api/v1/me/tokens", basic, "{\"name\":\"benchmark\",\"expiresInDays\":1}");
+        Matcher matcher = TOKEN.matcher(response.body());
+        if (response.statusCode() != 201 || !matcher.find()) {
+            throw new IllegalStateException("Could not create an API token: " + response.statusCode() + " " + response.body());
+        }
+        return matcher.group(1);
+    }
+
+    private HttpResponse<String> get(String path, String authorization) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", authorization).header("Accept", "application/json").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String authorization, String json) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", authorization).header("Accept", "application/json")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** True for the expected status; anything else fails with the answer, so the report can show it. */
+    private static boolean expect(HttpResponse<String> response, int status) {
+        if (response.statusCode() != status) {
+            String body = response.body();
+            throw new IllegalStateException("HTTP " + response.statusCode() + ": "
+                    + (body.length() > 300 ? body.substring(0, 300) + "…" : body));
+        }
+        return true;
+    }
+
+    private static long total(HttpResponse<String> response) {
+        Matcher matcher = TOTAL.matcher(response.body());
+        return matcher.find() ? Long.parseLong(matcher.group(1)) : -1;
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    private static void step(String text) {
+        System.out.println("[benchmark] " + text);
+    }
+
+    /** The SQL MemberDirectory runs for a name search with the default sort, with literals, for EXPLAIN. */
+    static final class SearchSql {
+
+        private static final String WHERE = "m.organization_id = %s and (m.last_name_key like %s escape '\\' or m.first_name_key"
+                + " like %2$s escape '\\' or m.email_key like %2$s escape '\\' or m.login_key like %2$s escape '\\')";
+
+        private SearchSql() {
+        }
+
+        static String count(UUID organization, String prefix) {
+            return "select count(*) from membership m where " + WHERE.formatted(literal(organization.toString()), literal(likePrefix(prefix)));
+        }
+
+        static String countTemplate() {
+            return "select count(*) from membership m where " + WHERE.formatted("$1", "$2");
+        }
+
+        static String page(UUID organization, String prefix) {
+            return """
+                    select m.id as membership_id, m.user_id, u.first_name, u.last_name, u.email, u.login, u.position,
+                           m.role, m.status, u.status as account_status, m.created_at, u.last_sign_in_at
+                    from membership m join user_account u on u.id = m.user_id
+                    where\s""" + WHERE.formatted(literal(organization.toString()), literal(likePrefix(prefix)))
+                    + " order by m.last_name_key asc, m.first_name_key asc, m.id limit 50 offset 0";
+        }
+
+        static String likePrefix(String query) {
+            return query.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        }
+
+        private static String literal(String value) {
+            return "'" + value.replace("'", "''") + "'";
+        }
+    }
+
+    /**
+     * This process's scheduling priority: its nice value (/proc/self/stat, field 19), or that of
+     * its autogroup (/proc/self/autogroup), which is what counts against other sessions' processes
+     * when the kernel groups them by session; whichever is lower. 0 where unknown.
+     */
+    static int niceness() {
+        int nice = 0;
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            nice = Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
+            String group = Files.readString(Path.of("/proc/self/autogroup")).strip();
+            nice = Math.min(nice, Integer.parseInt(group.substring(group.lastIndexOf(' ') + 1)));
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or no autogroups: keep what was found
+        }
+        return nice;
+    }
+
+    /** The machine the figures come from. */
+    record Machine(String cpu, int processors, long memoryMib, String java, String os) {
+
+        static Machine describe() {
+            String cpu = "unknown CPU";
+            long memoryKib = 0;
+            try {
+                cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                        .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse(cpu);
+                memoryKib = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal:"))
+                        .map(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).findFirst().orElse(0L);
+            } catch (IOException e) {
+                // not Linux: leave the defaults
+            }
+            return new Machine(cpu, Runtime.getRuntime().availableProcessors(), memoryKib / 1024,
+                    System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
+                    System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        }
+
+        String summary() {
+            return processors + " CPUs (" + cpu + "), " + String.format("%.1f GiB", memoryMib / 1024.0) + ", " + java;
+        }
+    }
+
+    /** Everything measured, and the Markdown it becomes. */
+    static final class Report {
+
+        Machine machine;
+        HashingBenchmark.Comparison hashing;
+        double hashingOthersCpu;
+        String database;
+        Map<String, String> databaseSettings;
+        DataGenerator.Dataset data;
+        String appCommand;
+        Duration firstStartUp;
+        String firstSpringStartUp;
+        Duration startUp;
+        String springStartUp;
+        double startUpOthersCpu;
+        long rssIdleKib;
+        long rssAfterLoadKib;
+        long rssPeakKib;
+        Load.Result search;
+        List<Long> searchTotals;
+        Load.Result list;
+        Load.Result get;
+        Load.Result create1;
+        Load.Result create4;
+        Load.Result signIn1;
+        Load.Result signIn4;
+        Map<String, String> plans;
+
+        String figuresTable() {
+            StringBuilder table = new StringBuilder();
+            table.append("| Measure | Target | Measured | Met |\n|---|---|---|---|\n");
+            row(table, "Member search in the 50,000-member organization (`q`=2–4 letters, first page of 50 with total): p50 / p95",
+                    "p95 ≤ 20 ms", ms(search.percentileMs(50)) + " / " + ms(search.percentileMs(95)), search.percentileMs(95) <= 20);
+            row(table, "One member (`GET …/members/{userId}`): p50 / p95", "p95 ≤ 5 ms",
+                    ms(get.percentileMs(50)) + " / " + ms(get.percentileMs(95)), get.percentileMs(95) <= 5);
+            row(table, "Member creation through the API (`POST …/members`, Argon2id at production cost)", "—",
+                    String.format("%.1f/s at concurrency 1 (p50 %s), %.1f/s at concurrency 4", create1.perSecond(),
+                            ms(create1.percentileMs(50)), create4.perSecond()), null);
+            row(table, "Password sign-ins (HTTP Basic on `GET /api/v1/me`), concurrency 4", "≥ 20/s",
+                    String.format("%.1f/s (p50 %s, p95 %s); %.1f/s at concurrency 1", signIn4.perSecond(), ms(signIn4.percentileMs(50)),
+                            ms(signIn4.percentileMs(95)), signIn1.perSecond()), signIn4.perSecond() >= 20);
+            row(table, "Idle memory of the application (VmRSS), 10 s after start-up", "≤ 400 MB",
+                    mb(rssIdleKib), rssIdleKib * 1024 <= 400_000_000L);
+            row(table, "Idle memory of the application (VmRSS), 10 s after the load above", "≤ 400 MB",
+                    mb(rssAfterLoadKib) + " (peak " + mb(rssPeakKib) + ")", rssAfterLoadKib * 1024 <= 400_000_000L);
+            row(table, "Start-up, process start to `/actuator/health` UP: restart (first start)", "≤ 8 s",
+                    String.format("%.2f s (%.2f s)", startUp.toMillis() / 1000.0, firstStartUp.toMillis() / 1000.0),
+                    startUp.toMillis() <= 8_000);
+            return table.toString();
+        }
+
+        private static void row(StringBuilder table, String measure, String target, String measured, Boolean met) {
+            table.append("| ").append(measure).append(" | ").append(target).append(" | ").append(measured).append(" | ")
+                    .append(met == null ? "" : met ? "yes" : "**no**").append(" |\n");
+        }
+
+        private static String ms(double value) {
+            return String.format(value < 10 ? "%.1f ms" : "%.0f ms", value);
+        }
+
+        private static String mb(long kib) {
+            return String.format("%.0f MB (%d MiB)", kib * 1024 / 1e6, kib / 1024);
+        }
+
+        void write(Path file) throws IOException {
+            StringBuilder md = new StringBuilder();
+            md.append("# Benchmarks\n\n");
+            md.append("Measured on ").append(LocalDate.now(ZoneOffset.UTC)).append(" by `bin/benchmark`, which rewrites this file. ")
+                    .append("To rerun (about 10 minutes; needs nothing but a JDK):\n\n```bash\nbin/benchmark\n```\n\n")
+                    .append("It builds the jar, fills a PostgreSQL database (the server in `GATEHOUSE_TEST_DB_URL` when set, else an ")
+                    .append("embedded one), starts the packaged application as a process of its own on 127.0.0.1, drives it over HTTP ")
+                    .append("and stops it. `BENCHMARK_APP_JAVA_OPTS` passes JVM options to the application (none by default). ")
+                    .append("The benchmark client and PostgreSQL run on the same machine as the application and share its CPUs.\n\n");
+
+            md.append("## Figures\n\n").append(figuresTable()).append('\n');
+            List<String> disturbed = new ArrayList<>();
+            for (Load.Result r : List.of(search, list, get, create1, create4, signIn1, signIn4)) {
+                if (r.disturbed()) {
+                    disturbed.add(r.label() + (r.threads() > 1 ? " (" + r.threads() + " threads)" : ""));
+                }
+            }
+            if (hashingOthersCpu > 0.10) {
+                disturbed.add("Argon2id comparison");
+            }
+            if (startUpOthersCpu > 0.10) {
+                disturbed.add("start-up");
+            }
+            double busiest = List.of(search, list, get, create1, create4, signIn1, signIn4).stream()
+                    .mapToDouble(Load.Result::othersCpu).max().orElse(0);
+            busiest = Math.max(busiest, Math.max(hashingOthersCpu, startUpOthersCpu));
+            if (CpuMonitor.PRIORITIZED && busiest > 0.10) {
+                md.append(String.format("**Other processes used up to %.0f %% of the CPUs during the measurements** (see Details). "
+                        + "The benchmark ran at raised priority (nice %d), yet the figures may still understate what the "
+                        + "application does on a machine of its own.%n%n", busiest * 100, niceness()));
+            } else if (!disturbed.isEmpty()) {
+                md.append("**Other processes competed for the CPUs during: ").append(String.join(", ", disturbed))
+                        .append("** (see Details): those figures understate what the application does on a machine of its own.\n\n");
+            }
+
+            md.append("## Machine\n\n");
+            md.append("- CPU: ").append(machine.processors()).append(" × ").append(machine.cpu()).append(" (`nproc` = ")
+                    .append(machine.processors()).append(")\n");
+            md.append("- Memory: ").append(String.format("%.1f GiB", machine.memoryMib() / 1024.0)).append('\n');
+            md.append("- JDK: ").append(machine.java()).append(", ").append(machine.os()).append('\n');
+            md.append("- PostgreSQL: ").append(databaseSettings.get("server_version")).append(", ").append(database).append("; ");
+            List<String> settings = new ArrayList<>();
+            databaseSettings.forEach((k, v) -> {
+                if (!k.equals("server_version")) {
+                    settings.add("`" + k + "` = " + v);
+                }
+            });
+            md.append(String.join(", ", settings)).append('\n');
+            int nice = niceness();
+            if (nice != 0) {
+                md.append("- Scheduling: the benchmark, PostgreSQL and the application ran at nice ").append(nice)
+                        .append(nice < 0 ? " (raised priority, as other work shared the machine)" : "").append('\n');
+            }
+            md.append("- Application: `").append(appCommand).append("`, connection pool of 10, Argon2id m=19456 KiB, t=2, p=1\n\n");
+
+            md.append("## Data\n\n");
+            md.append("Generated by `DataGenerator` (COPY in batches of 10,000 rows, fixed seed) in ")
+                    .append(String.format("%.1f s", data.took().toMillis() / 1000.0))
+                    .append(" including the schema migration and `VACUUM ANALYZE`. Every account shares one Argon2id hash, computed ")
+                    .append("once at production cost (").append(data.hashTook().toMillis()).append(" ms).\n\n");
+            md.append("| Table | Rows |\n|---|---|\n");
+            data.rowCounts().forEach((table, count) -> md.append("| ").append(table).append(" | ")
+                    .append(String.format("%,d", count)).append(" |\n"));
+            md.append("\n1,000 organizations with 1–10 sites; one of 50,000 members (\"").append(data.largeOrganizationName())
+                    .append("\", 10 sites), the others of a few to a few hundred; one account in a hundred belongs to a second ")
+                    .append("organization. Roles: about 2 % Managers, 10 % Contributors, 15 % Operators, the rest Users; 2 % of ")
+                    .append("memberships blocked, 1 % of accounts disabled. Nine members in ten hold 1–3 access rights; everyone but ")
+                    .append("Managers has access to 1–3 sites. Names combine ").append("150 first and 150 last names (accents included), ")
+                    .append("emails are unique.\n\n");
+
+            md.append("## Details\n\n");
+            md.append("Latencies are measured at the client, over loopback, after a warm-up. The search and read figures use a ")
+                    .append("personal API token of a Manager of the large organization, so no password hashing is involved; ")
+                    .append("each sign-in sends HTTP Basic credentials of a different account, and each one verifies a password.\n\n");
+            md.append("| Run | Threads | Requests | Errors | Rate | p50 | p95 | p99 | max | CPU used by other processes |\n"
+                    + "|---|---|---|---|---|---|---|---|---|---|\n");
+            for (Load.Result r : List.of(search, list, get, create1, create4, signIn1, signIn4)) {
+                md.append(String.format("| %s | %d | %d | %d | %.1f/s | %s | %s | %s | %s | %.0f %%%s |%n", r.label(), r.threads(), r.ok(),
+                        r.errors(), r.perSecond(), ms(r.percentileMs(50)), ms(r.percentileMs(95)), ms(r.percentileMs(99)),
+                        ms(r.maxMs()), r.othersCpu() * 100, r.disturbed() ? " (competing)" : ""));
+            }
+            md.append("\nSearch prefixes: ").append(data.searchPrefixes().size())
+                    .append(" prefixes of 2, 3 and 4 letters taken from the members' first and last names, in turn; they match ")
+                    .append(searchTotals.get(0)).append(" to ").append(searchTotals.get(searchTotals.size() - 1))
+                    .append(" members (median ").append(searchTotals.get(searchTotals.size() / 2)).append(").\n\n");
+            md.append(String.format("Start-up: the application was started twice, on the generated data; the first start also "
+                    + "creates the vendor admin. First start: %s; restart: %s (other processes used up to %.0f %% of the CPUs "
+                    + "meanwhile).%n%n", firstSpringStartUp, springStartUp, startUpOthersCpu * 100));
+
+            md.append("## Argon2id: pure Java against native\n\n");
+            md.append(String.format("Production cost, m=19456 KiB, t=2, p=1, measured in the benchmark's JVM (`-Xmx2g`, G1) before the "
+                    + "application starts: both implementations in turn, three rounds of 2 s on one thread and 3 s each on 2 and 4 "
+                    + "threads, best round kept (other processes used %.0f %% of the CPUs meanwhile).%n%n", hashingOthersCpu * 100));
+            md.append("| Implementation | ms per hash, 1 thread | hashes/s, 2 threads | hashes/s, 4 threads |\n|---|---|---|---|\n");
+            for (HashingBenchmark.Result r : List.of(hashing.java(), hashing.nativeLibrary())) {
+                md.append(String.format("| %s | %.1f | %.1f | %.1f |%n", r.name(), r.msPerHash(), r.perSecond2(), r.perSecond4()));
+            }
+            if (!Double.isNaN(hashing.nativeLibrary().msPerHash())) {
+                md.append(String.format("%nThe native library is %.1f× as fast on one thread and %.1f× at 4 threads. ",
+                        hashing.java().msPerHash() / hashing.nativeLibrary().msPerHash(),
+                        hashing.nativeLibrary().perSecond4() / hashing.java().perSecond4()));
+                md.append("Each verifies the other's hashes: ").append(Boolean.TRUE.equals(hashing.interoperable()) ? "yes" : "no").append(".\n\n");
+            } else {
+                md.append('\n').append(hashing.nativeLibrary().note()).append(".\n\n");
+            }
+
+            md.append("## Member search query plans\n\n");
+            md.append("`EXPLAIN (ANALYZE, BUFFERS)` of the two statements a search runs (the count, then the page) on the generated ")
+                    .append("data, with the values inlined, after the run.\n\n");
+            plans.forEach((label, plan) -> md.append("### ").append(label).append("\n\n```\n").append(plan).append("```\n\n"));
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, md.toString(), StandardCharsets.UTF_8);
+        }
+    }
+}
