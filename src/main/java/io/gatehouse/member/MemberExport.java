@@ -24,6 +24,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -109,6 +110,7 @@ class MemberExport {
         csv.row(COLUMNS.stream().map(c -> message("export.column." + c, locale)).toList());
         Map<String, CatalogRight> rights = catalog.rightsByName();
         String allSites = message("export.allSites", locale);
+        Map<String, String> labels = new HashMap<>();
         for (OrganizationView organization : plan.organizations()) {
             OrganizationId id = OrganizationId.parse(organization.id());
             Map<String, String> siteNames = organizations.sites(id).stream()
@@ -120,8 +122,9 @@ class MemberExport {
                     MemberAccounts.Facts account = facts.get(member.userId());
                     csv.row(List.of(member.firstName(), member.lastName(), member.email(), member.login(),
                             account == null ? "" : dates.date(account.createdAt()),
-                            message("export.status." + member.status().name(), locale),
-                            account == null ? "" : language(account.language(), locale),
+                            labels.computeIfAbsent("export.status." + member.status().name(), code -> message(code, locale)),
+                            account == null ? "" : labels.computeIfAbsent("export.language." + account.language(),
+                                    code -> messages.getMessage(code, null, account.language(), locale)),
                             organization.region(), organization.name(), roleName(member),
                             member.allSites() ? allSites : String.join("; ", MemberRow.siteNames(member.sites(), siteNames)),
                             String.join("; ", MemberRow.applications(member.rights(), rights))));
@@ -136,10 +139,6 @@ class MemberExport {
             });
             flush.run();
         }
-    }
-
-    private String language(String code, Locale locale) {
-        return messages.getMessage("export.language." + code, null, code, locale);
     }
 
     private static String roleName(MemberView member) {

@@ -105,7 +105,9 @@ class MemberListPages {
         long first = rows.isEmpty() ? 0 : request.offset() + 1;
         long last = request.offset() + rows.size();
         int number = filter.pageNumber();
-        String previous = number > 1 ? base + filter.withPage(number - 1).queryString(true) : null;
+        // Past the end (an old bookmark), "Previous" leads to the last page there is.
+        int lastPage = (int) Math.max(1, (page.total() + request.size() - 1) / request.size());
+        String previous = number > 1 ? base + filter.withPage(Math.min(number - 1, lastPage)).queryString(true) : null;
         String next = last < page.total() && !rows.isEmpty() ? base + filter.withPage(number + 1).queryString(true) : null;
         String exportUrl = base + "/export.csv" + filter.queryString(false);
         String exportAll = managesSeveral(actor)

@@ -18,7 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class ExportUsersWalkTest {
 
-    /** Fetches a link with the page's own session, as clicking it would, and reports what came back. */
+    /** Fetches a link signed in as the page is, as clicking it would, and reports what came back. */
     private static final String FETCH = """
             const done = arguments[arguments.length - 1];
             fetch(arguments[0], {credentials: 'same-origin'})

@@ -215,6 +215,10 @@ class MemberListPageTest {
         String second = page(manager, get("/organizations/{org}/users", org).param("q", "paged").param("page", "2"));
         assertThat(lastNamesInTable(second)).containsExactly("Paged50", "Paged51");
         assertThat(second).contains("51–52 of 52", "rel=\"prev\"").doesNotContain("rel=\"next\"");
+
+        String beyond = page(manager, get("/organizations/{org}/users", org).param("q", "paged").param("page", "9"));
+        assertThat(beyond).contains("There are no users on this page.", "href=\"/organizations/" + org + "/users?q=paged&amp;page=2\"")
+                .doesNotContain(" of 52<");
     }
 
     @Test

@@ -66,19 +66,26 @@ class MemberListWalkTest {
             assertThat(browser.path()).isEqualTo("/organizations/" + org + "/users?q=du");
             assertThat(browser.one("#member-count").getText()).isEqualTo("2 users");
             assertThat(browser.one("#export-users").getAttribute("href")).endsWith("/users/export.csv?q=du");
+            assertThat(browser.one("#clear-filters").getText()).isEqualTo("Clear filters");
 
             browser.type("Search", "lop");
             waitForRows(browser, 1);
             assertThat(browser.text()).contains("Ana Lopez").doesNotContain("Zoé Durand");
 
             // A filter narrows the table the same way, and sorting by a column keeps the search.
-            browser.type("Search", "");
+            browser.field("Search").sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
             waitForRows(browser, 4);
+            assertThat(browser.path()).isEqualTo("/organizations/" + org + "/users");
+            assertThat(browser.one("#clear-filters").getText()).isEmpty();
             new org.openqa.selenium.support.ui.Select(browser.field("Access right")).selectByVisibleText("Licenses");
             waitForRows(browser, 2);
             browser.click("Email");
             waitForRows(browser, 2);
             assertThat(browser.path()).contains("right=Licenses", "sort=email");
+            // Searching again keeps the order the person chose.
+            browser.type("Search", "dur");
+            waitForRows(browser, 1);
+            assertThat(browser.path()).contains("q=dur", "right=Licenses", "sort=email");
             assertThat(MemberListWalkTest.js(browser).executeScript("return window.stillTheSamePage === true")).isEqualTo(true);
             browser.shot("sorted-by-email");
 
