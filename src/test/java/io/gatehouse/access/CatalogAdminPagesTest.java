@@ -1,5 +1,9 @@
 package io.gatehouse.access;
 
+import io.gatehouse.user.Language;
+import io.gatehouse.user.Accounts;
+import io.gatehouse.user.AccountView;
+import io.gatehouse.user.AccountChanges;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -40,6 +44,9 @@ class CatalogAdminPagesTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Accounts accounts;
 
     @Test
     void theVendorAdminSeesEveryApplicationWithItsRightsAndWhichAreManagedExternally() throws Exception {
@@ -157,7 +164,7 @@ class CatalogAdminPagesTest {
     @Test
     void managersAndVendorSupportGetTheForbiddenPageAndTheCatalogueStaysAsItWas() throws Exception {
         TestMember manager = data.manager(data.organizationId());
-        UserId support = data.staff(io.gatehouse.access.StaffRole.VENDOR_SUPPORT).id();
+        UserId support = data.staff(StaffRole.VENDOR_SUPPORT).id();
         CatalogApplication contacts = application("Contacts");
         UUID viewer = contacts.rights().get(0).id();
         List<CatalogApplication> before = catalog.applications();
@@ -176,6 +183,19 @@ class CatalogAdminPagesTest {
             }
         }
         assertThat(catalog.applications()).isEqualTo(before);
+    }
+
+    @Test
+    void theCatalogueReadsInEachLanguageWithoutAMissingMessage() throws Exception {
+        AccountView admin = data.staff(StaffRole.VENDOR_ADMIN);
+        for (Language language : Language.values()) {
+            accounts.updateOwn(data.actor(admin.id()), new AccountChanges(null, null, null, null, null, language, null, null));
+            String page = html(get("/admin/applications").with(user(admin.userId())));
+            assertThat(page).as(language.code()).contains("lang=\"" + language.code() + "\"").doesNotContain("??");
+            String invalid = mvc.perform(post("/admin/applications").with(user(admin.userId())).with(csrf()).param("name", ""))
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(invalid).as(language.code()).contains("field-error").doesNotContain("??");
+        }
     }
 
     private CatalogApplication application(String name) {

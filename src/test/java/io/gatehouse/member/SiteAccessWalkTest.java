@@ -14,6 +14,7 @@ import io.gatehouse.support.TestData.TestMember;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -89,8 +90,12 @@ class SiteAccessWalkTest {
         try (Browser browser = Browser.open(port, "site-manage-access-narrow", 375)) {
             browser.signIn(manager.email(), manager.password());
             browser.go("/organizations/" + org + "/sites/" + site.id() + "/access");
+            // A mark on the page survives the search only if the list was replaced in place.
+            JavascriptExecutor page = (JavascriptExecutor) browser.driver();
+            page.executeScript("document.body.dataset.walk = 'same-page'");
             browser.type("Search by name or email", lastName(someone)).click("Search");
             assertThat(browser.text()).contains(someone.email());
+            assertThat(page.executeScript("return document.body.dataset.walk")).isEqualTo("same-page");
             assertThat(browser.all("input[type=checkbox]")).hasSize(1);
             assertThat(browser.driver().findElement(By.xpath("//button[normalize-space(.)='Save']")).isDisplayed()).isTrue();
             assertThat(browser.path()).contains("q=");

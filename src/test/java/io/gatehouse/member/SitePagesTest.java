@@ -1,5 +1,8 @@
 package io.gatehouse.member;
 
+import io.gatehouse.user.Language;
+import io.gatehouse.user.Accounts;
+import io.gatehouse.user.AccountChanges;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -48,6 +51,9 @@ class SitePagesTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Accounts accounts;
 
     OrganizationId org;
     SiteView site;
@@ -248,6 +254,20 @@ class SitePagesTest {
     void anUnknownSiteIsNotFound() throws Exception {
         mvc.perform(as(manager, get(sitesUrl() + "/" + SiteId.random()))).andExpect(status().isNotFound());
         mvc.perform(as(manager, get(sitesUrl() + "/not-an-id/access"))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void everySitePageReadsInEachLanguageWithoutAMissingMessage() throws Exception {
+        for (Language language : Language.values()) {
+            accounts.updateOwn(data.actor(manager.userId()), new AccountChanges(null, null, null, null, null, language, null, null));
+            for (String uri : List.of(sitesUrl(), sitePath(site), accessUrl(), accessUrl() + "?q=zzz")) {
+                String page = html(as(manager, get(uri)));
+                assertThat(page).as(language + " " + uri).contains("lang=\"" + language.code() + "\"").doesNotContain("??");
+            }
+            String invalid = mvc.perform(as(manager, post(sitesUrl())).param("name", "").with(csrf()))
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(invalid).as(language + " invalid").contains("field-error").doesNotContain("??");
+        }
     }
 
     // ---- helpers

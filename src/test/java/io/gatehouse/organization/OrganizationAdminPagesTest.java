@@ -1,5 +1,9 @@
 package io.gatehouse.organization;
 
+import io.gatehouse.user.Language;
+import io.gatehouse.user.Accounts;
+import io.gatehouse.user.AccountView;
+import io.gatehouse.user.AccountChanges;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -34,6 +38,9 @@ class OrganizationAdminPagesTest {
 
     @Autowired
     Organizations organizations;
+
+    @Autowired
+    Accounts accounts;
 
     @Test
     void theVendorAdminListsOrganizationsWithRegionModeAndCreationDate() throws Exception {
@@ -183,6 +190,23 @@ class OrganizationAdminPagesTest {
     void anUnknownOrganizationIsNotFound() throws Exception {
         mvc.perform(asAdmin(get("/admin/organizations/" + UUID.randomUUID()))).andExpect(status().isNotFound());
         mvc.perform(asAdmin(get("/admin/organizations/not-an-id"))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theAdminPagesReadInEachLanguageWithoutAMissingMessage() throws Exception {
+        AccountView admin = data.staff(StaffRole.VENDOR_ADMIN);
+        OrganizationView organization = data.organization();
+        data.site(OrganizationId.parse(organization.id()));
+        for (Language language : Language.values()) {
+            accounts.updateOwn(data.actor(admin.id()), new AccountChanges(null, null, null, null, null, language, null, null));
+            for (String uri : List.of("/admin/organizations", "/admin/organizations?q=zzz", "/admin/organizations/" + organization.id())) {
+                String page = html(get(uri).with(user(admin.userId())));
+                assertThat(page).as(language + " " + uri).contains("lang=\"" + language.code() + "\"").doesNotContain("??");
+            }
+            String invalid = mvc.perform(post("/admin/organizations").with(user(admin.userId())).with(csrf()).param("name", ""))
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(invalid).as(language + " invalid").contains("field-error").doesNotContain("??");
+        }
     }
 
     private String html(MockHttpServletRequestBuilder request) throws Exception {

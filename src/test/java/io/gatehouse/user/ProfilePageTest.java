@@ -181,6 +181,17 @@ class ProfilePageTest {
         assertThat(accounts.find(me.userId()).firstName()).isEqualTo("Test");
     }
 
+    @Test
+    void theProfileReadsInEachLanguageWithoutAMissingMessage() throws Exception {
+        for (Language language : Language.values()) {
+            accounts.updateOwn(data.actor(me.userId()), new AccountChanges(null, null, null, null, null, language, null, null));
+            assertThat(html(as(get("/profile")))).as(language.code()).contains("lang=\"" + language.code() + "\"").doesNotContain("??");
+            String invalid = mvc.perform(as(post("/profile/password")).with(csrf()).param("newPassword", "short"))
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(invalid).as(language.code()).contains("field-error").doesNotContain("??");
+        }
+    }
+
     private String html(MockHttpServletRequestBuilder request) throws Exception {
         return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
