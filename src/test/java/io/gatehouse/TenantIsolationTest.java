@@ -68,6 +68,7 @@ class TenantIsolationTest {
             new Endpoint(HttpMethod.GET, "/api/v1/organizations/{org}/sites", null),
             new Endpoint(HttpMethod.POST, "/api/v1/organizations/{org}/sites", "{\"name\":\"Rogue site %s\"}"),
             new Endpoint(HttpMethod.GET, "/api/v1/organizations/{org}/members", null),
+            new Endpoint(HttpMethod.GET, "/api/v1/organizations/{org}/members.csv", null),
             new Endpoint(HttpMethod.GET, "/api/v1/organizations/{org}/members?q=t&sort=email&page=0&size=5", null),
             new Endpoint(HttpMethod.POST, "/api/v1/organizations/{org}/members", NEW_MEMBER),
             new Endpoint(HttpMethod.GET, "/api/v1/organizations/{org}/members/{user}", null),
