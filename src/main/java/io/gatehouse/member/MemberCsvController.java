@@ -3,9 +3,7 @@ package io.gatehouse.member;
 import io.gatehouse.access.Actor;
 import io.gatehouse.access.Role;
 import io.gatehouse.shared.InvalidInputException;
-import io.gatehouse.shared.NotFoundException;
 import io.gatehouse.shared.OrganizationId;
-import io.gatehouse.shared.SiteId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -43,19 +41,8 @@ class MemberCsvController {
         if (scope != null && !scope.isBlank() && !"all".equals(scope) && !"organization".equals(scope)) {
             throw InvalidInputException.of("scope", "validation.invalid");
         }
-        MemberQuery query = new MemberQuery(q, role, application, right, site(site), status, Boolean.TRUE.equals(hasApplication), null);
+        MemberQuery query = new MemberQuery(q, role, application, right, MemberQuery.site(site), status, Boolean.TRUE.equals(hasApplication), null);
         MemberExport.Plan plan = export.plan(actor, OrganizationId.parse(orgId), "all".equals(scope));
         export.send(actor, plan, query, locale, response);
-    }
-
-    private static SiteId site(String site) {
-        if (site == null || site.isBlank()) {
-            return null;
-        }
-        try {
-            return SiteId.parse(site.strip().toLowerCase(Locale.ROOT));
-        } catch (NotFoundException e) {
-            throw InvalidInputException.of("site", "validation.site.unknown", site);
-        }
     }
 }

@@ -2,12 +2,9 @@ package io.gatehouse.member;
 
 import io.gatehouse.access.Actor;
 import io.gatehouse.access.Role;
-import io.gatehouse.shared.InvalidInputException;
-import io.gatehouse.shared.NotFoundException;
 import io.gatehouse.shared.OrganizationId;
 import io.gatehouse.shared.PageRequest;
 import io.gatehouse.shared.PageResult;
-import io.gatehouse.shared.SiteId;
 import io.gatehouse.shared.UserId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -19,7 +16,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -70,7 +66,7 @@ class MembersController {
             @RequestParam(required = false) String sort,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        MemberQuery query = new MemberQuery(q, role, application, right, siteFilter(site), status,
+        MemberQuery query = new MemberQuery(q, role, application, right, MemberQuery.site(site), status,
                 Boolean.TRUE.equals(hasApplication), MemberSort.parse(sort));
         return members.list(actor, OrganizationId.parse(orgId), query, PageRequest.of(page, size));
     }
@@ -101,16 +97,5 @@ class MembersController {
     ResponseEntity<Void> remove(Actor actor, @PathVariable String orgId, @PathVariable String userId) {
         members.remove(actor, OrganizationId.parse(orgId), UserId.parse(userId));
         return ResponseEntity.noContent().build();
-    }
-
-    private static SiteId siteFilter(String site) {
-        if (site == null || site.isBlank()) {
-            return null;
-        }
-        try {
-            return SiteId.parse(site.strip().toLowerCase(Locale.ROOT));
-        } catch (NotFoundException e) {
-            throw InvalidInputException.of("site", "validation.site.unknown", site);
-        }
     }
 }
