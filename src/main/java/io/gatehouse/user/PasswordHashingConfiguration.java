@@ -1,6 +1,7 @@
 package io.gatehouse.user;
 
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -18,19 +19,30 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 @EnableConfigurationProperties(PasswordHashingConfiguration.Argon2Settings.class)
 class PasswordHashingConfiguration {
 
+    /**
+     * {@code implementation}: "native" (libargon2, the default; pure Java where it cannot load) or
+     * "java"; {@code concurrency}: how many passwords may be hashed at once, the number of CPUs by
+     * default.
+     */
     @ConfigurationProperties("gatehouse.password.argon2")
-    record Argon2Settings(Integer memoryKib, Integer iterations, Integer parallelism) {
+    record Argon2Settings(Integer memoryKib, Integer iterations, Integer parallelism, String implementation, Integer concurrency) {
 
         Argon2Settings {
             memoryKib = memoryKib == null ? 19 * 1024 : memoryKib;
             iterations = iterations == null ? 2 : iterations;
             parallelism = parallelism == null ? 1 : parallelism;
+            implementation = implementation == null ? "native" : implementation;
+            concurrency = concurrency == null ? Runtime.getRuntime().availableProcessors() : concurrency;
         }
     }
 
     @Bean
     PasswordEncoder passwordEncoder(Argon2Settings settings) {
-        PasswordEncoder argon2 = new Argon2PasswordEncoder(16, 32, settings.parallelism(), settings.memoryKib(), settings.iterations());
-        return new DelegatingPasswordEncoder("argon2", Map.of("argon2", argon2, "bcrypt", new BCryptPasswordEncoder()));
+        PasswordEncoder argon2 = ("native".equals(settings.implementation())
+                ? NativeArgon2PasswordEncoder.load(settings.memoryKib(), settings.iterations(), settings.parallelism())
+                : Optional.<PasswordEncoder>empty())
+                .orElseGet(() -> new Argon2PasswordEncoder(16, 32, settings.parallelism(), settings.memoryKib(), settings.iterations()));
+        PasswordEncoder encoder = new DelegatingPasswordEncoder("argon2", Map.of("argon2", argon2, "bcrypt", new BCryptPasswordEncoder()));
+        return settings.concurrency() > 0 ? new BoundedPasswordEncoder(encoder, settings.concurrency()) : encoder;
     }
 }

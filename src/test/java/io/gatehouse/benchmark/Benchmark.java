@@ -35,12 +35,14 @@ import java.util.regex.Pattern;
  * docs/benchmarks.md. A benchmark, not a test: {@code bin/benchmark} runs it.
  *
  * <p>Arguments: {@code --jar target/gatehouse-….jar --docs docs/benchmarks.md --work target/benchmark}.
- * The application's JVM options come from BENCHMARK_APP_JAVA_OPTS (none by default).
+ * The jar is the extracted one (as the README recommends for production). The application's JVM
+ * options come from BENCHMARK_APP_JAVA_OPTS, by default those the README recommends.
  */
 public final class Benchmark {
 
     static final String ADMIN_EMAIL = "vendor.admin@benchmark.example";
     static final String ADMIN_PASSWORD = "Quiet-Harbour-Signal-Key-73";
+    static final String RECOMMENDED_JAVA_OPTIONS = "-Xmx256m -XX:+UseSerialGC";
 
     private static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*(\\d+)");
     private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
@@ -71,7 +73,7 @@ public final class Benchmark {
             System.err.println("usage: Benchmark --jar target/gatehouse-<version>.jar [--docs docs/benchmarks.md] [--work target/benchmark]");
             System.exit(2);
         }
-        String javaOptions = System.getenv().getOrDefault("BENCHMARK_APP_JAVA_OPTS", "").strip();
+        String javaOptions = System.getenv().getOrDefault("BENCHMARK_APP_JAVA_OPTS", RECOMMENDED_JAVA_OPTIONS).strip();
         new Benchmark(Path.of(options.get("--jar")), Path.of(options.getOrDefault("--docs", "docs/benchmarks.md")),
                 Path.of(options.getOrDefault("--work", "target/benchmark")).toAbsolutePath(),
                 javaOptions.isEmpty() ? List.of() : Arrays.asList(javaOptions.split("\\s+"))).run();
@@ -116,7 +118,15 @@ public final class Benchmark {
             // operating system's file cache; the second is an ordinary restart.
             CpuMonitor.awaitQuiet(0.10, Duration.ofSeconds(30));
             CpuMonitor.Sample beforeFirst = CpuMonitor.sample();
-            try (AppProcess first = AppProcess.start(jar, appJavaOptions, environment, work, "app-first-start.log")) {
+            // The first start also records the classes it loaded in an archive that the restart
+            // maps instead of loading them again (application class data sharing).
+            Path classArchive = work.resolve("gatehouse.jsa");
+            Files.deleteIfExists(classArchive);
+            List<String> firstOptions = new ArrayList<>(appJavaOptions);
+            firstOptions.add("-XX:ArchiveClassesAtExit=" + classArchive);
+            List<String> restartOptions = new ArrayList<>(appJavaOptions);
+            restartOptions.add("-XX:SharedArchiveFile=" + classArchive);
+            try (AppProcess first = AppProcess.start(jar, firstOptions, environment, work, "app-first-start.log")) {
                 report.firstStartUp = first.startUp;
                 report.firstSpringStartUp = first.springReport();
             }
@@ -125,7 +135,8 @@ public final class Benchmark {
                     report.firstSpringStartUp));
             CpuMonitor.awaitQuiet(0.10, Duration.ofSeconds(30));
             CpuMonitor.Sample beforeSecond = CpuMonitor.sample();
-            try (AppProcess app = AppProcess.start(jar, appJavaOptions, environment, work, "app.log")) {
+            try (AppProcess app = AppProcess.start(jar, Files.exists(classArchive) ? restartOptions : appJavaOptions,
+                    environment, work, "app.log")) {
                 report.startUpOthersCpu = Math.max(report.startUpOthersCpu, CpuMonitor.othersShare(beforeSecond, CpuMonitor.sample()));
                 base = "http://127.0.0.1:" + app.port;
                 report.appCommand = String.join(" ", app.command).replace(jar.toAbsolutePath().toString(), jar.toString());
@@ -175,6 +186,51 @@ public final class Benchmark {
             return expect(response, 200) && TOTAL.matcher(response.body()).find();
         });
         step("  " + report.list.summary());
+
+        step("User Management page (HTML) of the large organization, first page, signed in through the portal");
+        HttpClient portal = signedInPortal(data.managerEmail(), DataGenerator.PASSWORD);
+        String usersPage = "/organizations/" + data.largeOrganization() + "/users";
+        report.page = Load.run("User Management page", 1, 50, 600, Duration.ofSeconds(30), i -> {
+            HttpResponse<String> response = portal.send(HttpRequest.newBuilder(URI.create(base + usersPage))
+                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return expect(response, 200) && response.body().contains("<table");
+        });
+        step("  " + report.page.summary());
+
+        step("Export users: every member of the large organization as CSV");
+        report.exports = new ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            long rssBefore = app.rssKib();
+            long[] highest = {rssBefore};
+            Thread sampler = new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    highest[0] = Math.max(highest[0], app.rssKib());
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            sampler.setDaemon(true);
+            sampler.start();
+            long started = System.nanoTime();
+            HttpResponse<java.util.stream.Stream<String>> response = http.send(HttpRequest.newBuilder(URI.create(base + members + ".csv"))
+                    .timeout(Duration.ofMinutes(5)).header("Authorization", bearer).GET().build(), HttpResponse.BodyHandlers.ofLines());
+            long lines;
+            try (java.util.stream.Stream<String> body = response.body()) {
+                lines = body.count();
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            sampler.interrupt();
+            sampler.join();
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("Export answered HTTP " + response.statusCode());
+            }
+            report.exports.add(new Export(lines - 1, took, rssBefore, highest[0]));
+            step(String.format("  %d rows in %.2f s, RSS %d MiB before, at most %d MiB during", lines - 1,
+                    took.toMillis() / 1000.0, rssBefore / 1024, highest[0] / 1024));
+        }
 
         step("One member");
         List<UUID> sample = data.sampleMembers();
@@ -249,6 +305,30 @@ public final class Benchmark {
         return plan.toString();
     }
 
+    record Export(long rows, Duration took, long rssBeforeKib, long rssHighestKib) {
+    }
+
+    /** A browser-like client: signs in through the sign-in form (with its CSRF token) and keeps the session cookie. */
+    private HttpClient signedInPortal(String email, String password) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .cookieHandler(new java.net.CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpResponse<String> form = client.send(HttpRequest.newBuilder(URI.create(base + "/signin")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher csrf = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"").matcher(form.body());
+        if (!csrf.find()) {
+            throw new IllegalStateException("No CSRF token on the sign-in page");
+        }
+        String body = "email=" + encode(email) + "&password=" + encode(password) + "&_csrf=" + encode(csrf.group(1));
+        HttpResponse<String> signedIn = client.send(HttpRequest.newBuilder(URI.create(base + "/signin"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (signedIn.statusCode() != 302 || signedIn.headers().firstValue("Location").orElse("").contains("error")) {
+            throw new IllegalStateException("Portal sign-in failed: " + signedIn.statusCode() + " " + signedIn.headers().map());
+        }
+        return client;
+    }
+
     private String token(String basic) throws IOException, InterruptedException {
         HttpResponse<String> response = post("/api/v1/me/tokens", basic, "{\"name\":\"benchmark\",\"expiresInDays\":1}");
         Matcher matcher = TOKEN.matcher(response.body());
@@ -319,9 +399,11 @@ public final class Benchmark {
             return """
                     select m.id as membership_id, m.user_id, u.first_name, u.last_name, u.email, u.login, u.position,
                            m.role, m.status, u.status as account_status, m.created_at, u.last_sign_in_at
-                    from membership m join user_account u on u.id = m.user_id
-                    where\s""" + WHERE.formatted(literal(organization.toString()), literal(likePrefix(prefix)))
-                    + " order by m.last_name_key asc, m.first_name_key asc, m.id limit 50 offset 0";
+                    from (select m.id, m.user_id, m.role, m.status, m.created_at, m.first_name_key, m.last_name_key,
+                                 m.email_key, m.login_key
+                          from membership m where\s""" + WHERE.formatted(literal(organization.toString()), literal(likePrefix(prefix)))
+                    + " order by m.last_name_key asc, m.first_name_key asc, m.id limit 50 offset 0) m"
+                    + " join user_account u on u.id = m.user_id order by m.last_name_key asc, m.first_name_key asc, m.id";
         }
 
         static String likePrefix(String query) {
@@ -401,6 +483,8 @@ public final class Benchmark {
         Load.Result create4;
         Load.Result signIn1;
         Load.Result signIn4;
+        Load.Result page;
+        List<Export> exports;
         Map<String, String> plans;
 
         String figuresTable() {
@@ -410,6 +494,16 @@ public final class Benchmark {
                     "p95 ≤ 20 ms", ms(search.percentileMs(50)) + " / " + ms(search.percentileMs(95)), search.percentileMs(95) <= 20);
             row(table, "One member (`GET …/members/{userId}`): p50 / p95", "p95 ≤ 5 ms",
                     ms(get.percentileMs(50)) + " / " + ms(get.percentileMs(95)), get.percentileMs(95) <= 5);
+            row(table, "User Management page (HTML, first page of the 50,000-member organization, signed in): p50 / p95",
+                    "p95 ≤ 50 ms", ms(page.percentileMs(50)) + " / " + ms(page.percentileMs(95)), page.percentileMs(95) <= 50);
+            Export slowest = exports.stream().max(java.util.Comparator.comparing(Export::took)).orElseThrow();
+            Export fastest = exports.stream().min(java.util.Comparator.comparing(Export::took)).orElseThrow();
+            long growth = exports.stream().mapToLong(e -> e.rssHighestKib() - e.rssBeforeKib()).max().orElse(0);
+            row(table, "Export users: all " + String.format("%,d", slowest.rows()) + " members as CSV (" + exports.size()
+                            + " runs: fastest / slowest; the application's RSS growth during an export)",
+                    "≤ 3 s, flat memory", String.format("%.2f s / %.2f s; RSS +%d MiB at most", fastest.took().toMillis() / 1000.0,
+                            slowest.took().toMillis() / 1000.0, growth / 1024),
+                    slowest.took().toMillis() <= 3_000 && growth < 64 * 1024);
             row(table, "Member creation through the API (`POST …/members`, Argon2id at production cost)", "—",
                     String.format("%.1f/s at concurrency 1 (p50 %s), %.1f/s at concurrency 4", create1.perSecond(),
                             ms(create1.percentileMs(50)), create4.perSecond()), null);
@@ -446,12 +540,14 @@ public final class Benchmark {
                     .append("To rerun (about 10 minutes; needs nothing but a JDK):\n\n```bash\nbin/benchmark\n```\n\n")
                     .append("It builds the jar, fills a PostgreSQL database (the server in `GATEHOUSE_TEST_DB_URL` when set, else an ")
                     .append("embedded one), starts the packaged application as a process of its own on 127.0.0.1, drives it over HTTP ")
-                    .append("and stops it. `BENCHMARK_APP_JAVA_OPTS` passes JVM options to the application (none by default). ")
+                    .append("and stops it. `BENCHMARK_APP_JAVA_OPTS` passes JVM options to the application "
+                    + "(by default those the README recommends, `" + RECOMMENDED_JAVA_OPTIONS + "`); like the README, the benchmark runs "
+                    + "the extracted jar with a class archive recorded on its first start. ")
                     .append("The benchmark client and PostgreSQL run on the same machine as the application and share its CPUs.\n\n");
 
             md.append("## Figures\n\n").append(figuresTable()).append('\n');
             List<String> disturbed = new ArrayList<>();
-            for (Load.Result r : List.of(search, list, get, create1, create4, signIn1, signIn4)) {
+            for (Load.Result r : List.of(search, list, page, get, create1, create4, signIn1, signIn4)) {
                 if (r.disturbed()) {
                     disturbed.add(r.label() + (r.threads() > 1 ? " (" + r.threads() + " threads)" : ""));
                 }
@@ -462,7 +558,7 @@ public final class Benchmark {
             if (startUpOthersCpu > 0.10) {
                 disturbed.add("start-up");
             }
-            double busiest = List.of(search, list, get, create1, create4, signIn1, signIn4).stream()
+            double busiest = List.of(search, list, page, get, create1, create4, signIn1, signIn4).stream()
                     .mapToDouble(Load.Result::othersCpu).max().orElse(0);
             busiest = Math.max(busiest, Math.max(hashingOthersCpu, startUpOthersCpu));
             if (CpuMonitor.PRIORITIZED && busiest > 0.10) {
@@ -515,7 +611,7 @@ public final class Benchmark {
                     .append("each sign-in sends HTTP Basic credentials of a different account, and each one verifies a password.\n\n");
             md.append("| Run | Threads | Requests | Errors | Rate | p50 | p95 | p99 | max | CPU used by other processes |\n"
                     + "|---|---|---|---|---|---|---|---|---|---|\n");
-            for (Load.Result r : List.of(search, list, get, create1, create4, signIn1, signIn4)) {
+            for (Load.Result r : List.of(search, list, page, get, create1, create4, signIn1, signIn4)) {
                 md.append(String.format("| %s | %d | %d | %d | %.1f/s | %s | %s | %s | %s | %.0f %%%s |%n", r.label(), r.threads(), r.ok(),
                         r.errors(), r.perSecond(), ms(r.percentileMs(50)), ms(r.percentileMs(95)), ms(r.percentileMs(99)),
                         ms(r.maxMs()), r.othersCpu() * 100, r.disturbed() ? " (competing)" : ""));
@@ -525,7 +621,8 @@ public final class Benchmark {
                     .append(searchTotals.get(0)).append(" to ").append(searchTotals.get(searchTotals.size() - 1))
                     .append(" members (median ").append(searchTotals.get(searchTotals.size() / 2)).append(").\n\n");
             md.append(String.format("Start-up: the application was started twice, on the generated data; the first start also "
-                    + "creates the vendor admin. First start: %s; restart: %s (other processes used up to %.0f %% of the CPUs "
+                    + "creates the vendor admin and records the classes it loads in an archive (`-XX:ArchiveClassesAtExit`), which the "
+                    + "restart maps (`-XX:SharedArchiveFile`). First start: %s; restart: %s (other processes used up to %.0f %% of the CPUs "
                     + "meanwhile).%n%n", firstSpringStartUp, springStartUp, startUpOthersCpu * 100));
 
             md.append("## Argon2id: pure Java against native\n\n");
