@@ -33,6 +33,8 @@ class Membership {
 
     private Instant createdAt;
 
+    private Instant invitedAt;
+
     @Version
     private long version;
 
@@ -136,6 +138,11 @@ class Membership {
 
     Set<UUID> siteIds() {
         return sites.stream().map(SiteGrant::siteId).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    /** This membership came from an invitation sent now. */
+    void invited(Instant at) {
+        this.invitedAt = at;
     }
 
     Instant createdAt() {

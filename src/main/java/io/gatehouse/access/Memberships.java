@@ -58,6 +58,15 @@ public class Memberships {
         return facts(repository.save(membership));
     }
 
+    /** Joins through an invitation: the person shows as "notified" until they next sign in. */
+    public MemberFacts joinInvited(OrganizationId organization, UserId user, MemberIdentity identity, Role role,
+            Collection<CatalogRight> rights, Set<SiteId> sites) {
+        Membership membership = new Membership(organization.value(), user.value(), identity, role,
+                ids(rights), siteIds(sites), clock.instant());
+        membership.invited(clock.instant());
+        return facts(repository.save(membership));
+    }
+
     public MemberFacts changeRole(OrganizationId organization, UserId user, Role role) {
         Membership membership = load(organization, user);
         membership.changeRole(role);

@@ -20,13 +20,13 @@ import org.springframework.stereotype.Component;
  * actor give. Rights managed in another application are listed too, locked, so people see why.
  */
 @Component
-class GrantableAccess {
+public class GrantableAccess {
 
     /** One application's fieldset: the rights the actor may tick, or all of them locked when managed elsewhere. */
-    record ApplicationOffer(String name, boolean managedExternally, List<CatalogRight> rights) {
+    public record ApplicationOffer(String name, boolean managedExternally, List<CatalogRight> rights) {
     }
 
-    record Offer(List<Role> roles, List<ApplicationOffer> applications, List<SiteView> sites) {
+    public record Offer(List<Role> roles, List<ApplicationOffer> applications, List<SiteView> sites) {
     }
 
     private final AccessPolicy policy;
@@ -39,7 +39,7 @@ class GrantableAccess {
         this.organizations = organizations;
     }
 
-    Offer offer(Actor actor, OrganizationId organization) {
+    public Offer offer(Actor actor, OrganizationId organization) {
         List<Role> roles = Arrays.stream(Role.values())
                 .filter(role -> policy.addMember(actor, organization, role, Set.of(), Set.of()).allowed())
                 .toList();

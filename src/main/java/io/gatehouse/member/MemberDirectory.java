@@ -36,7 +36,7 @@ class MemberDirectory {
 
     private static final String COLUMNS = """
             select m.id as membership_id, m.user_id, u.first_name, u.last_name, u.email, u.login, u.position,
-                   m.role, m.status, u.status as account_status, m.created_at, u.last_sign_in_at
+                   m.role, m.status, u.status as account_status, m.created_at, u.last_sign_in_at, m.invited_at
             from membership m join user_account u on u.id = m.user_id
             """;
 
@@ -46,9 +46,9 @@ class MemberDirectory {
      */
     private static final String PAGE = """
             select m.id as membership_id, m.user_id, u.first_name, u.last_name, u.email, u.login, u.position,
-                   m.role, m.status, u.status as account_status, m.created_at, u.last_sign_in_at,
+                   m.role, m.status, u.status as account_status, m.created_at, u.last_sign_in_at, m.invited_at,
                    m.last_name_key, m.first_name_key
-            from (select m.id, m.user_id, m.role, m.status, m.created_at, m.first_name_key, m.last_name_key,
+            from (select m.id, m.user_id, m.role, m.status, m.created_at, m.invited_at, m.first_name_key, m.last_name_key,
                          m.email_key, m.login_key
                   from membership m where %1$s order by %2$s limit %3$d offset %4$d) m
             join user_account u on u.id = m.user_id
@@ -113,14 +113,16 @@ class MemberDirectory {
     }
 
     private record Row(UUID membershipId, UUID userId, String firstName, String lastName, String email, String login,
-            String position, Role role, String status, String accountStatus, Instant createdAt, Instant lastSignInAt) {
+            String position, Role role, String status, String accountStatus, Instant createdAt, Instant lastSignInAt,
+            Instant invitedAt) {
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
         return new Row(rs.getObject("membership_id", UUID.class), rs.getObject("user_id", UUID.class),
                 rs.getString("first_name"), rs.getString("last_name"), rs.getString("email"), rs.getString("login"),
                 rs.getString("position"), Role.valueOf(rs.getString("role")), rs.getString("status"),
-                rs.getString("account_status"), instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("last_sign_in_at")));
+                rs.getString("account_status"), instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("last_sign_in_at")),
+                instant(rs.getTimestamp("invited_at")));
     }
 
     private static Instant instant(Timestamp timestamp) {
@@ -150,12 +152,27 @@ class MemberDirectory {
                 .forEach(e -> sites.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         return rows.stream().map(r -> {
             boolean all = r.role().reachesAllSites();
-            MemberStatus status = "DISABLED".equals(r.accountStatus()) ? MemberStatus.DISABLED
-                    : "BLOCKED".equals(r.status()) ? MemberStatus.BLOCKED : MemberStatus.ACTIVE;
+            MemberStatus status = status(r);
             return new MemberView(r.userId().toString(), r.firstName(), r.lastName(), r.email(), r.login(), r.position(),
                     r.role(), rights.getOrDefault(r.membershipId(), List.of()),
                     all ? allSites : sites.getOrDefault(r.membershipId(), List.of()), all, status, r.createdAt(), r.lastSignInAt());
         }).toList();
+    }
+
+    private static MemberStatus status(Row r) {
+        if ("DISABLED".equals(r.accountStatus())) {
+            return MemberStatus.DISABLED;
+        }
+        if ("BLOCKED".equals(r.status())) {
+            return MemberStatus.BLOCKED;
+        }
+        if ("INVITED".equals(r.accountStatus())) {
+            return MemberStatus.NOTIFIED;
+        }
+        if (r.invitedAt() == null) {
+            return MemberStatus.ACTIVE;
+        }
+        return r.lastSignInAt() != null && !r.lastSignInAt().isBefore(r.invitedAt()) ? MemberStatus.CONNECTED : MemberStatus.NOTIFIED;
     }
 
     private record Filter(String where, Map<String, Object> params) {
@@ -193,13 +210,18 @@ class MemberDirectory {
             where.append(" and exists (select 1 from membership_right mr where mr.membership_id = m.id)");
         }
         if (query.status() != null) {
+            // The same reading as status(Row), in SQL.
+            String account = " exists (select 1 from user_account u2 where u2.id = m.user_id and ";
             switch (query.status()) {
-                case ACTIVE -> where.append(" and m.status = 'ACTIVE' and exists (select 1 from user_account u2"
-                        + " where u2.id = m.user_id and u2.status = 'ACTIVE')");
-                case BLOCKED -> where.append(" and m.status = 'BLOCKED' and exists (select 1 from user_account u2"
-                        + " where u2.id = m.user_id and u2.status = 'ACTIVE')");
-                case DISABLED -> where.append(" and exists (select 1 from user_account u2"
-                        + " where u2.id = m.user_id and u2.status = 'DISABLED')");
+                case DISABLED -> where.append(" and").append(account).append("u2.status = 'DISABLED')");
+                case BLOCKED -> where.append(" and m.status = 'BLOCKED' and").append(account).append("u2.status <> 'DISABLED')");
+                case NOTIFIED -> where.append(" and m.status = 'ACTIVE' and").append(account).append("(u2.status = 'INVITED'"
+                        + " or (u2.status = 'ACTIVE' and m.invited_at is not null"
+                        + " and (u2.last_sign_in_at is null or u2.last_sign_in_at < m.invited_at))))");
+                case CONNECTED -> where.append(" and m.status = 'ACTIVE' and m.invited_at is not null and").append(account)
+                        .append("u2.status = 'ACTIVE' and u2.last_sign_in_at >= m.invited_at)");
+                case ACTIVE -> where.append(" and m.status = 'ACTIVE' and m.invited_at is null and").append(account)
+                        .append("u2.status = 'ACTIVE')");
             }
         }
         return new Filter(where.toString(), params);

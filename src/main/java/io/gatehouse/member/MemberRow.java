@@ -11,8 +11,10 @@ import java.util.Objects;
 record MemberRow(String userId, String firstName, String lastName, String email, String login, Role role,
         List<String> applications, List<String> sites, boolean allSites, MemberStatus status) {
 
+    /** An invited person who has not registered yet has no name: their address stands in. */
     public String name() {
-        return (firstName + " " + lastName).strip();
+        String name = (firstName + " " + lastName).strip();
+        return name.isEmpty() ? email : name;
     }
 
     /** Applications in catalogue order, derived from the rights the member holds. */

@@ -25,6 +25,9 @@ class Organization {
 
     private Instant createdAt;
 
+    /** The language of mail to people of this organization who have not chosen one yet. */
+    private String defaultLanguage = "en";
+
     @Version
     private long version;
 
@@ -70,6 +73,10 @@ class Organization {
 
     String name() {
         return name;
+    }
+
+    String defaultLanguage() {
+        return defaultLanguage;
     }
 
     String region() {

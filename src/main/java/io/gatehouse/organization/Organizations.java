@@ -173,6 +173,18 @@ public class Organizations {
         visible(actor, id);
     }
 
+    /** The organization's name, for features that have already decided the caller may see it. */
+    @Transactional(readOnly = true)
+    public String name(OrganizationId id) {
+        return organizations.findById(id.value()).map(Organization::name).orElseThrow(() -> new NotFoundException("organization"));
+    }
+
+    /** The language code ("fr") for mail to this organization's people who have not chosen one. */
+    @Transactional(readOnly = true)
+    public String defaultLanguage(OrganizationId id) {
+        return organizations.findById(id.value()).map(Organization::defaultLanguage).orElse("en");
+    }
+
     @Transactional(readOnly = true)
     public boolean exists(OrganizationId id) {
         return organizations.findById(id.value()).isPresent();

@@ -70,7 +70,8 @@ class SecurityConfiguration {
             ProblemAuthenticationEntryPoint problems) throws Exception {
         http.authenticationManager(authenticationManager)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/signin", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico",
+                        .requestMatchers("/signin", "/invitations/accept", "/password/forgot", "/password/reset", "/terms",
+                                "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico",
                                 "/actuator/health", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**",
                                 "/swagger-ui.html", "/error")
                         .permitAll()

@@ -62,6 +62,15 @@ class ApiExceptionHandler {
         return problem;
     }
 
+    @ExceptionHandler(TooManyRequestsException.class)
+    org.springframework.http.ResponseEntity<ProblemDetail> tooMany(TooManyRequestsException e) {
+        ProblemDetail problem = problems.problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", e.messageCode(),
+                e.arguments().toArray());
+        return org.springframework.http.ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())))
+                .body(problem);
+    }
+
     @ExceptionHandler(InvalidInputException.class)
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     ProblemDetail invalid(InvalidInputException e) {

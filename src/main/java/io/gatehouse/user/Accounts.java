@@ -117,7 +117,7 @@ public class Accounts {
         if (changes.touchesIdentity() || changes.language() != null || changes.dateFormat() != null || changes.timeZone() != null) {
             policy.editAccount(actor, id, targetMemberships).orThrow();
         }
-        if (changes.disabled() != null && changes.disabled() == account.active()) {
+        if (changes.disabled() != null && changes.disabled() != account.disabled()) {
             policy.disableAccount(actor, id, targetMemberships, changes.disabled()).orThrow();
         }
         return apply(actor.ref(), account, changes, targetMemberships);
@@ -160,6 +160,93 @@ public class Accounts {
         events.publishEvent(new AccountDisabled(id));
         audit(actor.ref(), targetMemberships, "user.deleted", account, before, null);
         accounts.delete(account);
+    }
+
+    /**
+     * An account for an invited address, waiting for its owner to register: no name, no password,
+     * the language of the invitation. The caller has checked that no account has this address.
+     */
+    public AccountView invite(ActorRef by, String email, Language language) {
+        if (accounts.existsByEmailKey(UserAccount.key(email)) || accounts.existsByLoginKey(UserAccount.key(email))) {
+            throw new ConflictException("email", "conflict.account.email");
+        }
+        UserAccount created = accounts.save(UserAccount.invited(email, language, clock.instant()));
+        events.publishEvent(new Audited(by, null, "user.invited", "user", created.id().toString(), null, created.snapshot()));
+        return AccountView.of(created);
+    }
+
+    /** What a person types to register through an invitation. */
+    public record Registration(String firstName, String lastName, String password, Language language, boolean termsAccepted) {
+    }
+
+    /**
+     * The invited person becomes an active account with their own name and password. Checked as
+     * a whole first: nothing changes unless every field is right.
+     */
+    public AccountView register(UserId id, Registration registration) {
+        UserAccount account = load(id);
+        if (!account.invited()) {
+            throw new ConflictException("token", "conflict.invitation.used");
+        }
+        List<InvalidInputException.FieldError> errors = new ArrayList<>();
+        requiredName("firstName", registration.firstName(), errors);
+        requiredName("lastName", registration.lastName(), errors);
+        passwordPolicy.violations(registration.password(), account.email())
+                .forEach(code -> errors.add(new InvalidInputException.FieldError("password", code,
+                        List.of(PasswordPolicy.MIN_LENGTH, PasswordPolicy.MAX_LENGTH))));
+        if (registration.language() == null) {
+            errors.add(new InvalidInputException.FieldError("language", "validation.required"));
+        }
+        if (!registration.termsAccepted()) {
+            errors.add(new InvalidInputException.FieldError("terms", "validation.terms.required"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        Map<String, Object> before = account.snapshot();
+        account.register(registration.firstName(), registration.lastName(), passwordEncoder.encode(registration.password()),
+                registration.language(), clock.instant());
+        account = accounts.save(account);
+        ActorRef self = new ActorRef(new UserId(account.id()), account.firstName() + " " + account.lastName() + " <" + account.email() + ">");
+        audit(self, memberships.of(new UserId(account.id())), "user.registered", account, before, account.snapshot());
+        events.publishEvent(new AccountIdentityChanged(new UserId(account.id()), account.firstName(), account.lastName(),
+                account.email(), account.login()));
+        return AccountView.of(account);
+    }
+
+    /** A new password chosen through a reset link; every open session of the account ends. */
+    public void resetPassword(UserId id, String newPassword) {
+        UserAccount account = load(id);
+        List<String> violations = passwordPolicy.violations(newPassword, account.email());
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations.stream()
+                    .map(code -> new InvalidInputException.FieldError("password", code,
+                            List.<Object>of(PasswordPolicy.MIN_LENGTH, PasswordPolicy.MAX_LENGTH)))
+                    .toList());
+        }
+        account.changePassword(passwordEncoder.encode(newPassword));
+        accounts.save(account);
+        ActorRef self = new ActorRef(new UserId(account.id()), account.firstName() + " " + account.lastName() + " <" + account.email() + ">");
+        audit(self, memberships.of(id), "user.passwordReset", account, null, null);
+        events.publishEvent(new PasswordChanged(id));
+    }
+
+    /** An invited account nobody registered and nothing else holds: it goes when its last invitation is revoked. */
+    public void forgetInvited(ActorRef by, UserId id) {
+        accounts.findById(id.value()).filter(UserAccount::invited).ifPresent(account -> {
+            if (memberships.of(id).isEmpty()) {
+                events.publishEvent(new Audited(by, null, "user.deleted", "user", account.id().toString(), account.snapshot(), null));
+                accounts.delete(account);
+            }
+        });
+    }
+
+    private static void requiredName(String field, String value, List<InvalidInputException.FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            errors.add(new InvalidInputException.FieldError(field, "validation.required"));
+        } else if (value.strip().length() > 100) {
+            errors.add(new InvalidInputException.FieldError(field, "validation.tooLong", List.of(100)));
+        }
     }
 
     /** The organization the person last chose to work on; never shown to anyone else. */
@@ -208,7 +295,9 @@ public class Accounts {
         if (emailOrLogin == null || emailOrLogin.isBlank()) {
             return Optional.empty();
         }
+        // An invited account has no password until its owner registers: nothing to sign in with.
         return accounts.findByEmailKey(UserAccount.key(emailOrLogin))
+                .filter(a -> a.passwordHash() != null)
                 .map(a -> new Credentials(new UserId(a.id()), a.email(), a.passwordHash(), a.active()));
     }
 
@@ -243,10 +332,10 @@ public class Accounts {
         }
         boolean disabledNow = false;
         if (changes.disabled() != null) {
-            if (changes.disabled() && account.active()) {
+            if (changes.disabled() && !account.disabled()) {
                 account.disable();
                 disabledNow = true;
-            } else if (!changes.disabled() && !account.active()) {
+            } else if (!changes.disabled() && account.disabled()) {
                 account.enable();
             }
         }

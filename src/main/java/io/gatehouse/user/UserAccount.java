@@ -45,6 +45,8 @@ class UserAccount {
 
     private UUID preferredOrganizationId;
 
+    private Instant termsAcceptedAt;
+
     @Version
     private long version;
 
@@ -61,6 +63,39 @@ class UserAccount {
         changeLogin(account.login() == null ? account.email() : account.login());
         movePosition(account.position());
         prefer(account.language(), account.dateFormat(), account.timeZone());
+    }
+
+    /** An invited person: known by their address only until they register. */
+    static UserAccount invited(String email, Language language, Instant now) {
+        UserAccount account = new UserAccount();
+        account.id = UUID.randomUUID();
+        account.status = AccountStatus.INVITED;
+        account.createdAt = now;
+        account.rename("", "");
+        account.changeEmail(email);
+        account.changeLogin(email);
+        account.prefer(language, DateFormat.DAY_MONTH_YEAR, "UTC");
+        return account;
+    }
+
+    /** The invited person chose their name, password and language and accepted the terms of use. */
+    void register(String first, String last, String newHash, Language newLanguage, Instant now) {
+        if (status != AccountStatus.INVITED) {
+            throw new IllegalStateException("only an invited account registers");
+        }
+        rename(first, last);
+        this.passwordHash = newHash;
+        this.language = newLanguage.code();
+        this.termsAcceptedAt = now;
+        this.status = AccountStatus.ACTIVE;
+    }
+
+    boolean disabled() {
+        return status == AccountStatus.DISABLED;
+    }
+
+    boolean invited() {
+        return status == AccountStatus.INVITED;
     }
 
     static String key(String value) {
@@ -101,7 +136,9 @@ class UserAccount {
     }
 
     void enable() {
-        this.status = AccountStatus.ACTIVE;
+        if (status == AccountStatus.DISABLED) {
+            this.status = passwordHash == null ? AccountStatus.INVITED : AccountStatus.ACTIVE;
+        }
     }
 
     void preferOrganization(UUID organizationId) {

@@ -31,6 +31,12 @@ class PortalController {
         return "signin";
     }
 
+    /** The terms of use an invited person accepts when registering. */
+    @GetMapping("/terms")
+    String terms() {
+        return "terms";
+    }
+
     @GetMapping("/")
     String welcome(Actor actor, Locale locale, Model model) {
         model.addAttribute("staff", actor.staffRole());

@@ -211,7 +211,7 @@ public final class DataGenerator {
                 UUID id = uuid();
                 Instant created = NOW.minus(Duration.ofDays(400 + random.nextInt(1500)));
                 orgRows.row(id, name, key(name), pick(regions), random.nextInt(10) < 8 ? "SELF_MANAGED" : "VENDOR_MANAGED",
-                        created, 0);
+                        created, 1);
                 int siteCount = i == 0 ? 10 : 1 + random.nextInt(10);
                 List<UUID> sites = new ArrayList<>();
                 Set<String> siteNames = new HashSet<>();
@@ -220,7 +220,7 @@ public final class DataGenerator {
                     if (siteNames.add(siteName)) {
                         UUID siteId = uuid();
                         sites.add(siteId);
-                        siteRows.row(siteId, id, siteName, key(siteName), created.plus(Duration.ofDays(random.nextInt(300))), 0);
+                        siteRows.row(siteId, id, siteName, key(siteName), created.plus(Duration.ofDays(random.nextInt(300))), 1);
                     }
                 }
                 organizations.add(new Org(id, name, slug(name) + ".example", sites));
@@ -275,7 +275,7 @@ public final class DataGenerator {
                 rows.row(accounts[i].id(), first, last, email, key(email), login, key(login),
                         random.nextInt(10) < 7 ? pick(POSITIONS) : null, hash, active ? "ACTIVE" : "DISABLED",
                         pick(LANGUAGES), pick(DATE_FORMATS), pick(TIME_ZONES), created,
-                        lastSignIn != null && lastSignIn.isAfter(created) ? lastSignIn : null, 0);
+                        lastSignIn != null && lastSignIn.isAfter(created) ? lastSignIn : null, 1);
             }
         }
 
@@ -333,7 +333,7 @@ public final class DataGenerator {
         UUID id = uuid();
         Instant joined = account.createdAt().plus(Duration.ofMinutes(random.nextInt(60 * 24 * 30)));
         memberships.row(id, organization.id(), account.id(), role, status, key(account.firstName()), key(account.lastName()),
-                key(account.email()), key(account.login()), joined.isAfter(NOW) ? NOW : joined, 0);
+                key(account.email()), key(account.login()), joined.isAfter(NOW) ? NOW : joined, 1);
 
         // Most members hold one to three rights; Managers always hold User Management.
         Set<UUID> held = new LinkedHashSet<>();
