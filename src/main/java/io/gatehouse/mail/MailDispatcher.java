@@ -1,0 +1,254 @@
+package io.gatehouse.mail;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends what the outbox holds. Woken right after a commit that queued mail, and every few seconds
+ * anyway; the work runs on one thread of its own, never on the thread that served a request.
+ *
+ * <p>Each run claims a batch of due mails for a while (a lease), sends the batch over one SMTP
+ * connection and records each mail as sent or to be tried again later. A node stopped half-way
+ * leaves its claim behind; it runs out and another run sends those mails. Without a mail server
+ * (no {@code spring.mail.host}) mail is delivered to the Mailbox page instead.
+ */
+@Component
+class MailDispatcher implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
+
+    private final Outbox outbox;
+    private final JavaMailSender sender;
+    private final MailSettings settings;
+    private final Clock clock;
+    private final TransactionTemplate transaction;
+    private final InternetAddress from;
+    private final String messageIdDomain;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "mail-dispatcher");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean runQueued = new AtomicBoolean();
+
+    MailDispatcher(Outbox outbox, ObjectProvider<JavaMailSender> senders, MailSettings settings, Clock clock,
+            PlatformTransactionManager transactions) {
+        this.outbox = outbox;
+        this.sender = senders.getIfAvailable();
+        this.settings = settings;
+        this.clock = clock;
+        this.transaction = new TransactionTemplate(transactions);
+        this.from = sender(settings.from());
+        String address = from.getAddress();
+        this.messageIdDomain = address.substring(address.indexOf('@') + 1);
+        log.info(sender == null ? "No mail server set (spring.mail.host): mail goes to the Mailbox page"
+                : "Mail is sent from {} through the mail server set by spring.mail.*", from);
+    }
+
+    /** Whether mail leaves by SMTP; otherwise it is delivered to the Mailbox page at once. */
+    boolean smtp() {
+        return sender != null;
+    }
+
+    /** The Message-ID a mail goes out with, the same on every attempt. */
+    String messageId(UUID mail) {
+        return "<" + mail + "@" + messageIdDomain + ">";
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void queued(MailQueued event) {
+        wake();
+    }
+
+    @Scheduled(fixedDelayString = "${gatehouse.mail.poll-interval:5s}", initialDelayString = "${gatehouse.mail.poll-interval:5s}")
+    void poll() {
+        wake();
+    }
+
+    /** Asks the worker for a run, unless one is already waiting: many commits at once make one run. */
+    void wake() {
+        if (runQueued.compareAndSet(false, true)) {
+            try {
+                worker.execute(() -> {
+                    runQueued.set(false);
+                    dispatch();
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                runQueued.set(false); // shutting down: the next start sends it
+            }
+        }
+    }
+
+    /** Runs one dispatch on the worker and waits for it; returns how many mails were delivered. */
+    int dispatchNow() {
+        try {
+            return worker.submit(this::dispatch).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Sends batch after batch until nothing is due. Runs on the worker thread only. */
+    private int dispatch() {
+        int delivered = 0;
+        try {
+            while (true) {
+                UUID claimant = UUID.randomUUID();
+                Instant now = clock.instant();
+                List<OutboxMail> batch = transaction.execute(
+                        status -> outbox.claim(claimant, settings.batchSize(), now, now.plus(settings.lease())));
+                if (batch == null || batch.isEmpty()) {
+                    return delivered;
+                }
+                delivered += deliver(claimant, batch);
+                if (batch.size() < settings.batchSize()) {
+                    return delivered;
+                }
+            }
+        } catch (RuntimeException e) {
+            // The database may be away for a moment: the next run picks up where this one stopped.
+            log.warn("Mail dispatch stopped: {}", e.toString());
+            return delivered;
+        }
+    }
+
+    private int deliver(UUID claimant, List<OutboxMail> batch) {
+        if (sender == null) {
+            List<UUID> ids = batch.stream().map(OutboxMail::id).toList();
+            Integer done = transaction.execute(status -> outbox.markSent(claimant, ids, OutboxMail.MAILBOX, clock.instant()));
+            return done == null ? 0 : done;
+        }
+        Map<MimeMessage, OutboxMail> messages = new LinkedHashMap<>();
+        Map<OutboxMail, Exception> failures = new IdentityHashMap<>();
+        for (OutboxMail mail : batch) {
+            try {
+                messages.put(message(mail), mail);
+            } catch (MessagingException | RuntimeException e) {
+                failures.put(mail, e);
+            }
+        }
+        if (!messages.isEmpty()) {
+            try {
+                // One connection for the whole batch.
+                sender.send(messages.keySet().toArray(MimeMessage[]::new));
+            } catch (MailSendException e) {
+                // Without failed messages it was closing the connection that failed, after every mail was accepted.
+                e.getFailedMessages().forEach((message, cause) -> failures.put(messages.get(message), cause));
+                if (e.getFailedMessages().isEmpty()) {
+                    log.warn("Mail server connection did not close cleanly: {}", e.toString());
+                }
+            } catch (RuntimeException e) {
+                messages.values().forEach(mail -> failures.put(mail, e));
+            }
+        }
+        List<UUID> sent = new ArrayList<>();
+        for (OutboxMail mail : batch) {
+            if (!failures.containsKey(mail)) {
+                sent.add(mail.id());
+            }
+        }
+        Instant now = clock.instant();
+        Integer done = transaction.execute(status -> {
+            int count = outbox.markSent(claimant, sent, OutboxMail.SMTP, now);
+            failures.forEach((mail, cause) -> {
+                int attempts = mail.attempts() + 1;
+                Instant next = attempts >= settings.maxAttempts() ? null : now.plus(settings.retryAfter(attempts));
+                outbox.markFailed(claimant, mail.id(), describe(cause), next);
+            });
+            return count;
+        });
+        if (!failures.isEmpty()) {
+            log.warn("{} of {} mails not sent, tried again later: {}", failures.size(), batch.size(),
+                    describe(failures.values().iterator().next()));
+        }
+        return done == null ? 0 : done;
+    }
+
+    private MimeMessage message(OutboxMail mail) throws MessagingException {
+        MimeMessage message = sender.createMimeMessage();
+        message.setFrom(from);
+        message.setRecipients(MimeMessage.RecipientType.TO, InternetAddress.parse(mail.recipient(), true));
+        message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
+        message.setSentDate(Date.from(clock.instant()));
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(mail.text(), StandardCharsets.UTF_8.name());
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(mail.html(), StandardCharsets.UTF_8.name(), "html");
+        MimeMultipart alternative = new MimeMultipart("alternative");
+        alternative.addBodyPart(text);
+        alternative.addBodyPart(html);
+        message.setContent(alternative);
+        // The same Message-ID on every attempt: should a node stop after the server accepted a mail
+        // but before it recorded that, the mail goes out again, and receivers can drop the copy.
+        message.setHeader("Message-ID", messageId(mail.id()));
+        return message;
+    }
+
+    private static InternetAddress sender(String from) {
+        try {
+            InternetAddress address = new InternetAddress(from, true);
+            if (address.getPersonal() != null) {
+                address.setPersonal(address.getPersonal(), StandardCharsets.UTF_8.name());
+            }
+            return address;
+        } catch (AddressException | UnsupportedEncodingException e) {
+            throw new IllegalArgumentException("gatehouse.mail.from is not an address: " + from, e);
+        }
+    }
+
+    /** The causes' messages, short enough for the outbox. */
+    private static String describe(Throwable error) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable cause = error; cause != null && text.length() < 1000; cause = cause.getCause()) {
+            String message = cause.getMessage();
+            if (message != null && !message.isBlank() && text.indexOf(message) < 0) {
+                text.append(text.length() == 0 ? "" : " – ").append(message.strip());
+            }
+        }
+        String result = text.length() == 0 ? error.getClass().getSimpleName() : text.toString();
+        return result.length() > 1000 ? result.substring(0, 1000) : result;
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        worker.shutdown();
+        if (!worker.awaitTermination(30, TimeUnit.SECONDS)) {
+            worker.shutdownNow(); // claims left behind run out and are sent after the next start
+        }
+    }
+}
