@@ -19,11 +19,11 @@ record InviteForm(List<String> emails, String entry, List<Choice> choices) {
 
     record Choice(String organizationId, Role role, List<String> sites, List<String> rights) {
 
-        boolean ticked(String right) {
+        public boolean ticked(String right) {
             return rights.contains(right);
         }
 
-        boolean reaches(String site) {
+        public boolean reaches(String site) {
             return sites.contains(site);
         }
     }

@@ -35,7 +35,7 @@ class RegistrationPages {
             password = password == null ? "" : password;
         }
 
-        Language languageValue() {
+        public Language languageValue() {
             try {
                 return language == null || language.isBlank() ? null : Language.of(language);
             } catch (IllegalArgumentException e) {
@@ -43,7 +43,7 @@ class RegistrationPages {
             }
         }
 
-        boolean accepted() {
+        public boolean accepted() {
             return "true".equals(terms) || "on".equals(terms);
         }
     }

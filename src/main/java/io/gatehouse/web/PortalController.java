@@ -40,6 +40,10 @@ class PortalController {
     @GetMapping("/")
     String welcome(Actor actor, Locale locale, Model model) {
         model.addAttribute("staff", actor.staffRole());
+        // Each organization's role, keyed by id, so the page can say what the person is where they are.
+        java.util.Map<String, String> roles = new java.util.HashMap<>();
+        actor.organizations().forEach((id, access) -> roles.put(id.toString(), access.role().name()));
+        model.addAttribute("roles", roles);
         model.addAttribute("supportCentre", welcome.supportCentre(locale.getLanguage()));
         model.addAttribute("articles", welcome.articles(locale.getLanguage()));
         return "welcome";
