@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.jayway.jsonpath.JsonPath;
 import io.gatehouse.access.Role;
+import io.gatehouse.invitation.Invitations;
 import io.gatehouse.organization.OrganizationView;
 import io.gatehouse.organization.SiteView;
 import io.gatehouse.shared.OrganizationId;
@@ -75,6 +76,9 @@ class TenantIsolationTest {
             new Endpoint(HttpMethod.PATCH, "/api/v1/organizations/{org}/members/{user}",
                     "{\"role\":\"MANAGER\",\"rights\":[\"Licenses\"],\"blocked\":true}"),
             new Endpoint(HttpMethod.DELETE, "/api/v1/organizations/{org}/members/{user}", null),
+            new Endpoint(HttpMethod.GET, "/api/v1/organizations/{org}/invitations", null),
+            new Endpoint(HttpMethod.GET, "/api/v1/organizations/{org}/invitations?status=PENDING", null),
+            new Endpoint(HttpMethod.POST, "/api/v1/organizations/{org}/invitations", "{\"emails\":\"%s\",\"role\":\"USER\"}"),
             new Endpoint(HttpMethod.GET, "/api/v1/organizations/{org}/audit", null),
             new Endpoint(HttpMethod.GET, "/api/v1/organizations/{org}/audit?action=member.added", null),
             new Endpoint(HttpMethod.GET, "/api/v1/users/{user}", null),
@@ -91,6 +95,9 @@ class TenantIsolationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Invitations invitations;
 
     OrganizationId orgA;
     TestMember managerA;
@@ -117,8 +124,12 @@ class TenantIsolationTest {
         managerB = data.manager(b);
         memberB = data.member(b, Role.USER, List.of(siteB.id()), "Licenses", "Showcase 360 Administrator");
 
+        String invitedToB = TestData.unique("invited") + "@b.test";
+        invitations.invite(data.actor(managerB.userId()), List.of(invitedToB),
+                List.of(new Invitations.Target(b, Role.USER, List.of(), List.of())));
+
         secretsOfB = new ArrayList<>(List.of(orgB.id(), orgB.name(), siteB.id(), siteB.name(),
-                managerB.id(), managerB.email(), memberB.id(), memberB.email()));
+                managerB.id(), managerB.email(), memberB.id(), memberB.email(), invitedToB));
         secretsOfB.add(lastName(managerB));
         secretsOfB.add(lastName(memberB));
     }
