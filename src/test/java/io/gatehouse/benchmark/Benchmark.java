@@ -54,6 +54,7 @@ public final class Benchmark {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private String base;
+    private com.icegreen.greenmail.util.GreenMail smtp;
 
     private Benchmark(Path jar, Path docs, Path work, List<String> appJavaOptions) {
         this.jar = jar;
@@ -113,6 +114,11 @@ public final class Benchmark {
             environment.put("GATEHOUSE_DB_PASSWORD", database.password);
             environment.put("GATEHOUSE_ADMIN_EMAIL", ADMIN_EMAIL);
             environment.put("GATEHOUSE_ADMIN_PASSWORD", ADMIN_PASSWORD);
+            // A local SMTP server in this JVM receives what the application's dispatcher sends.
+            smtp = new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup(0, "127.0.0.1", "smtp"));
+            smtp.start();
+            environment.put("SPRING_MAIL_HOST", "127.0.0.1");
+            environment.put("SPRING_MAIL_PORT", Integer.toString(smtp.getSmtp().getPort()));
             step("Starting " + jar.getFileName() + (appJavaOptions.isEmpty() ? "" : " with " + String.join(" ", appJavaOptions)));
             // Started twice: the first start creates the vendor admin and finds nothing in the
             // operating system's file cache; the second is an ordinary restart.
@@ -262,6 +268,60 @@ public final class Benchmark {
         step("  " + report.signIn1.summary());
         report.signIn4 = Load.run("password sign-in", 4, 12, 3_000, Duration.ofSeconds(20), signIn);
         step("  " + report.signIn4.summary());
+
+        step("Invite users: 10 × 100 new addresses into the large organization; the dispatcher mails them to a local SMTP server");
+        int before = smtp.getReceivedMessages().length;
+        // When the first new mail arrived, and when the count last grew.
+        long[] firstAndLast = {0, 0};
+        Thread watcher = new Thread(() -> {
+            int seen = before;
+            while (!Thread.currentThread().isInterrupted()) {
+                int received = smtp.getReceivedMessages().length;
+                if (received > seen) {
+                    long now = System.nanoTime();
+                    if (firstAndLast[0] == 0) {
+                        firstAndLast[0] = now;
+                    }
+                    firstAndLast[1] = now;
+                    seen = received;
+                }
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        watcher.setDaemon(true);
+        watcher.start();
+        String invitations = "/api/v1/organizations/" + data.largeOrganization() + "/invitations";
+        java.util.concurrent.atomic.AtomicInteger invited = new java.util.concurrent.atomic.AtomicInteger();
+        long invitingStarted = System.nanoTime();
+        report.invite = Load.run("invite 100 addresses", 1, 0, 10, Duration.ofSeconds(60), i -> {
+            StringBuilder emails = new StringBuilder();
+            for (int n = 0; n < 100; n++) {
+                emails.append(n == 0 ? "" : "; ").append("invitee-").append(run).append('-').append(i).append('-').append(n)
+                        .append("@invited.example");
+            }
+            HttpResponse<String> response = post(invitations, bearer, "{\"emails\":\"" + emails + "\",\"role\":\"USER\","
+                    + "\"rights\":[\"Licenses\"],\"sites\":[\"" + site + "\"]}");
+            boolean ok = expect(response, 200) && !response.body().contains("\"INVALID\"");
+            invited.addAndGet(100);
+            return ok;
+        });
+        step("  " + report.invite.summary());
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (smtp.getReceivedMessages().length < before + invited.get() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        Thread.sleep(50);
+        watcher.interrupt();
+        watcher.join();
+        report.mailsDelivered = smtp.getReceivedMessages().length - before;
+        report.mailsSeconds = firstAndLast[1] == 0 ? Double.NaN : (firstAndLast[1] - firstAndLast[0]) / 1e9;
+        report.mailsAfterInvitingSeconds = firstAndLast[1] == 0 ? Double.NaN : (firstAndLast[1] - invitingStarted) / 1e9;
+        step(String.format("  %d mails received, first to last in %.2f s (%.0f/s); all delivered %.2f s after the first invitation",
+                report.mailsDelivered, report.mailsSeconds, report.mailsDelivered / report.mailsSeconds, report.mailsAfterInvitingSeconds));
     }
 
     /** EXPLAIN ANALYZE of the two statements a member search runs, for the most and the median matching prefix. */
@@ -484,6 +544,10 @@ public final class Benchmark {
         Load.Result signIn1;
         Load.Result signIn4;
         Load.Result page;
+        Load.Result invite;
+        int mailsDelivered;
+        double mailsSeconds;
+        double mailsAfterInvitingSeconds;
         List<Export> exports;
         Map<String, String> plans;
 
@@ -504,6 +568,11 @@ public final class Benchmark {
                     "≤ 3 s, flat memory", String.format("%.2f s / %.2f s; RSS +%d MiB at most", fastest.took().toMillis() / 1000.0,
                             slowest.took().toMillis() / 1000.0, growth / 1024),
                     slowest.took().toMillis() <= 3_000 && growth < 64 * 1024);
+            row(table, "Invite users: 100 new addresses in one request (`POST …/invitations`), 10 requests: p50 / max", "≤ 1 s",
+                    ms(invite.percentileMs(50)) + " / " + ms(invite.maxMs()), invite.maxMs() <= 1_000);
+            row(table, "Mail dispatcher: the " + String.format("%,d", mailsDelivered) + " invitations to a local SMTP server, first to last",
+                    "≥ 50/s", String.format("%.0f/s (%.2f s)", mailsDelivered / mailsSeconds, mailsSeconds),
+                    mailsDelivered / mailsSeconds >= 50);
             row(table, "Member creation through the API (`POST …/members`, Argon2id at production cost)", "—",
                     String.format("%.1f/s at concurrency 1 (p50 %s), %.1f/s at concurrency 4", create1.perSecond(),
                             ms(create1.percentileMs(50)), create4.perSecond()), null);
@@ -547,7 +616,7 @@ public final class Benchmark {
 
             md.append("## Figures\n\n").append(figuresTable()).append('\n');
             List<String> disturbed = new ArrayList<>();
-            for (Load.Result r : List.of(search, list, page, get, create1, create4, signIn1, signIn4)) {
+            for (Load.Result r : List.of(search, list, page, get, create1, create4, signIn1, signIn4, invite)) {
                 if (r.disturbed()) {
                     disturbed.add(r.label() + (r.threads() > 1 ? " (" + r.threads() + " threads)" : ""));
                 }
@@ -558,7 +627,7 @@ public final class Benchmark {
             if (startUpOthersCpu > 0.10) {
                 disturbed.add("start-up");
             }
-            double busiest = List.of(search, list, page, get, create1, create4, signIn1, signIn4).stream()
+            double busiest = List.of(search, list, page, get, create1, create4, signIn1, signIn4, invite).stream()
                     .mapToDouble(Load.Result::othersCpu).max().orElse(0);
             busiest = Math.max(busiest, Math.max(hashingOthersCpu, startUpOthersCpu));
             if (CpuMonitor.PRIORITIZED && busiest > 0.10) {
@@ -611,7 +680,7 @@ public final class Benchmark {
                     .append("each sign-in sends HTTP Basic credentials of a different account, and each one verifies a password.\n\n");
             md.append("| Run | Threads | Requests | Errors | Rate | p50 | p95 | p99 | max | CPU used by other processes |\n"
                     + "|---|---|---|---|---|---|---|---|---|---|\n");
-            for (Load.Result r : List.of(search, list, page, get, create1, create4, signIn1, signIn4)) {
+            for (Load.Result r : List.of(search, list, page, get, create1, create4, signIn1, signIn4, invite)) {
                 md.append(String.format("| %s | %d | %d | %d | %.1f/s | %s | %s | %s | %s | %.0f %%%s |%n", r.label(), r.threads(), r.ok(),
                         r.errors(), r.perSecond(), ms(r.percentileMs(50)), ms(r.percentileMs(95)), ms(r.percentileMs(99)),
                         ms(r.maxMs()), r.othersCpu() * 100, r.disturbed() ? " (competing)" : ""));
