@@ -55,6 +55,10 @@ class Organization {
         this.region = newRegion;
     }
 
+    void speak(String languageCode) {
+        this.defaultLanguage = languageCode;
+    }
+
     void manage(ManagementMode mode) {
         this.managementMode = mode;
     }
@@ -64,6 +68,7 @@ class Organization {
         state.put("name", name);
         state.put("region", region);
         state.put("managementMode", managementMode.name());
+        state.put("defaultLanguage", defaultLanguage);
         return state;
     }
 

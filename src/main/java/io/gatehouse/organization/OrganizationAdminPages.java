@@ -47,10 +47,12 @@ class OrganizationAdminPages {
     record OrganizationForm(
             @NotBlank(message = "{validation.required}") @Size(max = 200, message = "{validation.size.max}") String name,
             String region,
-            String managementMode) {
+            String managementMode,
+            String defaultLanguage) {
 
         static OrganizationForm of(OrganizationView organization) {
-            return new OrganizationForm(organization.name(), organization.region(), organization.managementMode().name());
+            return new OrganizationForm(organization.name(), organization.region(), organization.managementMode().name(),
+                    organization.defaultLanguage());
         }
     }
 
@@ -61,7 +63,7 @@ class OrganizationAdminPages {
     @GetMapping("/admin/organizations")
     String list(Actor actor, @RequestParam(required = false) String q, @RequestParam(required = false) String page,
             @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-        String view = list(actor, q, pageNumber(page), new OrganizationForm("", "", ""), Map.of(), model);
+        String view = list(actor, q, pageNumber(page), new OrganizationForm("", "", "", "en"), Map.of(), model);
         return "true".equals(htmx) ? view + " :: results" : view;
     }
 
@@ -104,7 +106,7 @@ class OrganizationAdminPages {
             return organization(actor, organization, form, new SiteForm(""), errors, Map.of(), model);
         }
         try {
-            organizations.update(actor, id, form.name(), form.region(), mode);
+            organizations.update(actor, id, form.name(), form.region(), mode, form.defaultLanguage());
         } catch (InvalidInputException | ConflictException e) {
             return organization(actor, organization, form, new SiteForm(""), errors(e, locale), Map.of(), model);
         }

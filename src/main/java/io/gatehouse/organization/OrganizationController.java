@@ -43,7 +43,9 @@ class OrganizationController {
     record UpdateOrganization(
             @Size(min = 1, max = 200, message = "{validation.size.range}") @Pattern(regexp = ".*\\S.*", message = "{validation.required}") String name,
             String region,
-            ManagementMode managementMode) {
+            ManagementMode managementMode,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "Language of mail to people who have not chosen one: en, fr, es or ja")
+            String defaultLanguage) {
     }
 
     record CreateSite(@NotBlank(message = "{validation.required}") @Size(max = 200, message = "{validation.size.max}") String name) {
@@ -71,7 +73,8 @@ class OrganizationController {
     @PatchMapping("/{orgId}")
     @Operation(summary = "Rename (Manager) or change region and management mode (vendor admin)")
     OrganizationView update(Actor actor, @PathVariable String orgId, @Valid @RequestBody UpdateOrganization body) {
-        return organizations.update(actor, OrganizationId.parse(orgId), body.name(), body.region(), body.managementMode());
+        return organizations.update(actor, OrganizationId.parse(orgId), body.name(), body.region(), body.managementMode(),
+                body.defaultLanguage());
     }
 
     @GetMapping("/{orgId}/sites")

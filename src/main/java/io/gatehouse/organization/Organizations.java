@@ -81,9 +81,17 @@ public class Organizations {
     }
 
     public OrganizationView update(Actor actor, OrganizationId id, String name, String region, ManagementMode mode) {
+        return update(actor, id, name, region, mode, null);
+    }
+
+    /** A null field stays as it is. The default language is the vendor's setting, like region and mode. */
+    public OrganizationView update(Actor actor, OrganizationId id, String name, String region, ManagementMode mode,
+            String defaultLanguage) {
         Organization organization = visible(actor, id);
+        String language = defaultLanguage == null ? null : language(defaultLanguage);
         boolean vendorSettings = (region != null && !region.equals(organization.region()))
-                || (mode != null && mode != organization.managementMode());
+                || (mode != null && mode != organization.managementMode())
+                || (language != null && !language.equals(organization.defaultLanguage()));
         policy.editOrganization(actor, id, vendorSettings).orThrow();
         Map<String, Object> before = organization.snapshot();
         if (name != null) {
@@ -97,6 +105,9 @@ public class Organizations {
         }
         if (mode != null) {
             organization.manage(mode);
+        }
+        if (language != null) {
+            organization.speak(language);
         }
         organization = organizations.save(organization);
         Map<String, Object> after = organization.snapshot();
@@ -188,6 +199,14 @@ public class Organizations {
     @Transactional(readOnly = true)
     public boolean exists(OrganizationId id) {
         return organizations.findById(id.value()).isPresent();
+    }
+
+    private static String language(String code) {
+        try {
+            return io.gatehouse.user.Language.of(code.strip()).code();
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of("defaultLanguage", "validation.language.unknown", "en, fr, es, ja");
+        }
     }
 
     private String region(String region) {

@@ -11,6 +11,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -119,6 +120,41 @@ class InvitationApiTest {
                         .with(httpBasic(manager.email(), manager.password())))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("NOTIFIED"));
+    }
+
+    @Test
+    void aNewPersonIsWrittenToInTheOrganizationsLanguageAndAnExistingOneInTheirOwn() throws Exception {
+        OrganizationId org = data.organizationId();
+        TestMember manager = data.manager(org);
+        mvc.perform(patch("/api/v1/organizations/{org}", org)
+                        .with(httpBasic(TestData.ADMIN_EMAIL, TestData.ADMIN_PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"defaultLanguage\":\"fr\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.defaultLanguage").value("fr"));
+        TestMember japanese = data.user(data.organizationId());
+        jdbc.sql("update user_account set language = 'ja' where id = ?").param(japanese.userId().value()).update();
+        String fresh = address("fr");
+
+        invite(org, manager, Map.of("emails", List.of(fresh, japanese.email()), "role", "USER")).andExpect(status().isOk());
+
+        assertThat(mails.to(fresh).get(0).subject()).contains("vous invite à rejoindre");
+        assertThat(mails.to(japanese.email()).get(0).text()).containsPattern("[\\p{IsHiragana}\\p{IsKatakana}]");
+    }
+
+    @Test
+    void anOrganizationAdminCannotChangeTheDefaultLanguageNorSetAnUnknownOne() throws Exception {
+        OrganizationId org = data.organizationId();
+        TestMember manager = data.manager(org);
+
+        mvc.perform(patch("/api/v1/organizations/{org}", org)
+                        .with(httpBasic(manager.email(), manager.password()))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"defaultLanguage\":\"es\"}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(patch("/api/v1/organizations/{org}", org)
+                        .with(httpBasic(TestData.ADMIN_EMAIL, TestData.ADMIN_PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"defaultLanguage\":\"klingon\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("defaultLanguage"));
     }
 
     @Test
