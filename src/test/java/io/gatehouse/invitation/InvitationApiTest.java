@@ -158,6 +158,25 @@ class InvitationApiTest {
     }
 
     @Test
+    void theCsvExportCarriesNotifiedAndConnected() throws Exception {
+        OrganizationId org = data.organizationId();
+        TestMember manager = data.manager(org);
+        String waiting = address("waiting");
+        String joined = address("joined");
+        invite(org, manager, Map.of("emails", waiting + ";" + joined, "role", "USER")).andExpect(status().isOk());
+        invitations.register(token(joined), new Accounts.Registration("Ida", "Joined", NEW_PASSWORD, Language.EN, true));
+        mvc.perform(get("/api/v1/me").with(httpBasic(joined, NEW_PASSWORD))).andExpect(status().isOk());
+        mvc.perform(post("/signin").param("email", joined).param("password", NEW_PASSWORD).with(csrf()))
+                .andExpect(redirectedUrl("/"));
+
+        String csv = mvc.perform(get("/api/v1/organizations/{org}/members.csv", org).with(httpBasic(manager.email(), manager.password())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(csv.lines().filter(line -> line.contains(waiting))).singleElement().asString().contains(",notified,");
+        assertThat(csv.lines().filter(line -> line.contains(joined))).singleElement().asString().contains(",connected,");
+    }
+
+    @Test
     void moreThanAHundredAddressesAreRefusedAndNothingIsSent() throws Exception {
         OrganizationId org = data.organizationId();
         TestMember manager = data.manager(org);
