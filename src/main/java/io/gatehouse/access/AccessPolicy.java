@@ -72,6 +72,26 @@ public class AccessPolicy {
                 ? Decision.allow() : Decision.deny("policy.userManagementRequired");
     }
 
+    /**
+     * Whether a change by this actor goes to the vendor as a request instead of applying: every
+     * change an organization admin makes in a vendor-managed organization, and any grant or
+     * withdrawal of a right the vendor approves itself. Vendor staff act directly.
+     */
+    public boolean needsApproval(Actor actor, boolean vendorManaged, Collection<CatalogRight> rightsTouched) {
+        if (actor.isVendorStaff()) {
+            return false;
+        }
+        return vendorManaged || rightsTouched.stream().anyMatch(CatalogRight::needsApproval);
+    }
+
+    /** Deciding a request (approve, reject, take it on) is for the vendor's staff; never one's own request. */
+    public Decision decideRequest(Actor actor, UserId requester) {
+        if (!actor.isVendorStaff()) {
+            return Decision.deny("policy.vendorStaffOnly");
+        }
+        return requester != null && actor.isSelf(requester) ? Decision.deny("policy.notOwnRequest") : Decision.allow();
+    }
+
     public Decision addMember(Actor actor, OrganizationId organization, Role role,
             Collection<CatalogRight> rights, Set<SiteId> sites) {
         return manageMembers(actor, organization)

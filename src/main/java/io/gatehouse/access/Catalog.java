@@ -37,11 +37,11 @@ public class Catalog {
 
     public List<CatalogRight> rights() {
         return jdbc.sql("""
-                        select r.id, r.name, a.name as application, a.managed_externally
+                        select r.id, r.name, a.name as application, a.managed_externally, r.needs_approval
                         from access_right r join application a on a.id = r.application_id
                         order by a.position, r.position, r.name""")
                 .query((rs, n) -> new CatalogRight(rs.getObject("id", UUID.class), rs.getString("name"),
-                        rs.getString("application"), rs.getBoolean("managed_externally")))
+                        rs.getString("application"), rs.getBoolean("managed_externally"), rs.getBoolean("needs_approval")))
                 .list();
     }
 

@@ -10,6 +10,7 @@ import io.gatehouse.access.MemberIdentity;
 import io.gatehouse.access.MembershipStatus;
 import io.gatehouse.access.Memberships;
 import io.gatehouse.access.Role;
+import io.gatehouse.organization.ManagementMode;
 import io.gatehouse.organization.OrganizationView;
 import io.gatehouse.organization.Organizations;
 import io.gatehouse.organization.SiteView;
@@ -212,6 +213,23 @@ public class Members {
                 .filter(o -> !already.contains(OrganizationId.parse(o.id())))
                 .filter(o -> policy.manageMembers(actor, OrganizationId.parse(o.id())).allowed())
                 .toList();
+    }
+
+    /**
+     * Whether this change goes to the vendor as a request: any change by an organization admin in
+     * a vendor-managed organization, or one that gives or takes a right the vendor approves itself.
+     * {@code user} is null for a new member.
+     */
+    @Transactional(readOnly = true)
+    public boolean needsApproval(Actor actor, OrganizationId organization, UserId user, List<String> rights) {
+        organizations.requireVisible(actor, organization);
+        boolean vendorManaged = organizations.get(actor, organization).managementMode() == ManagementMode.VENDOR_MANAGED;
+        Set<CatalogRight> touched = Set.of();
+        if (rights != null) {
+            Set<CatalogRight> wanted = catalog.resolve(rights, "rights");
+            touched = user == null ? wanted : memberships.find(organization, user).map(m -> rightsTouched(m, wanted)).orElse(wanted);
+        }
+        return policy.needsApproval(actor, vendorManaged, touched);
     }
 
     /** Whether the actor may block (or unblock) this member here, as the policy answers it. */

@@ -33,9 +33,11 @@ import org.springframework.web.bind.annotation.RestController;
 class MembersController {
 
     private final Members members;
+    private final ApprovalRequests approvals;
 
-    MembersController(Members members) {
+    MembersController(Members members, ApprovalRequests approvals) {
         this.members = members;
+        this.approvals = approvals;
     }
 
     record CreateMember(
@@ -47,10 +49,14 @@ class MembersController {
             String password,
             @NotNull(message = "{validation.required}") Role role,
             List<String> rights,
-            List<String> sites) {
+            List<String> sites,
+            @Size(max = 2000, message = "{validation.size.max}") String note) {
     }
 
-    record UpdateMember(Role role, List<String> rights, List<String> sites, Boolean blocked) {
+    /** reason and note go with a deactivation ("blocked": true) that needs the vendor's approval. */
+    record UpdateMember(Role role, List<String> rights, List<String> sites, Boolean blocked,
+            @Size(max = 1000, message = "{validation.size.max}") String reason,
+            @Size(max = 2000, message = "{validation.size.max}") String note) {
     }
 
     @GetMapping
@@ -72,11 +78,17 @@ class MembersController {
     }
 
     @PostMapping
-    @Operation(summary = "Create new user: a new account, or a new membership for an existing one (same email)")
-    ResponseEntity<MemberView> create(Actor actor, @PathVariable String orgId, @Valid @RequestBody CreateMember body) {
-        MemberView created = members.add(actor, OrganizationId.parse(orgId), new Members.NewMember(body.firstName(),
-                body.lastName(), body.email().strip(), body.login(), body.position(), body.password(), body.role(),
-                body.rights(), body.sites()));
+    @Operation(summary = "Create new user: a new account, or a new membership for an existing one (same email). "
+            + "In a vendor-managed organization an organization admin gets 202 and a request instead: nothing changes "
+            + "until the vendor approves it")
+    ResponseEntity<?> create(Actor actor, @PathVariable String orgId, @Valid @RequestBody CreateMember body) {
+        OrganizationId organization = OrganizationId.parse(orgId);
+        Members.NewMember member = new Members.NewMember(body.firstName(), body.lastName(), body.email().strip(), body.login(),
+                body.position(), body.password(), body.role(), body.rights(), body.sites());
+        if (members.needsApproval(actor, organization, null, body.rights())) {
+            return ResponseEntity.accepted().body(approvals.newUser(actor, organization, member, body.note()));
+        }
+        MemberView created = members.add(actor, organization, member);
         return ResponseEntity.created(URI.create("/api/v1/organizations/" + orgId + "/members/" + created.userId())).body(created);
     }
 
@@ -86,16 +98,38 @@ class MembersController {
     }
 
     @PatchMapping("/{userId}")
-    @Operation(summary = "Change role, access rights or sites, or block the member in this organization")
-    MemberView update(Actor actor, @PathVariable String orgId, @PathVariable String userId, @RequestBody UpdateMember body) {
-        return members.change(actor, OrganizationId.parse(orgId), UserId.parse(userId),
-                new Members.MemberChange(body.role(), body.rights(), body.sites(), body.blocked()));
+    @Operation(summary = "Change role, access rights or sites, or block the member in this organization. In a "
+            + "vendor-managed organization an organization admin gets 202 and a request instead: a rights change, or with "
+            + "\"blocked\": true and a reason, a deactivation")
+    ResponseEntity<?> update(Actor actor, @PathVariable String orgId, @PathVariable String userId,
+            @Valid @RequestBody UpdateMember body) {
+        OrganizationId organization = OrganizationId.parse(orgId);
+        UserId user = UserId.parse(userId);
+        if (members.needsApproval(actor, organization, user, body.rights())) {
+            members.get(actor, organization, user);
+            if (Boolean.TRUE.equals(body.blocked())) {
+                return ResponseEntity.accepted().body(approvals.deactivation(actor, organization, user, body.reason(), body.note()));
+            }
+            if (body.blocked() != null) {
+                throw new io.gatehouse.shared.ForbiddenException("policy.vendorManaged");
+            }
+            return ResponseEntity.accepted().body(approvals.accessChange(actor, organization, user, body.role(), body.rights(),
+                    body.sites(), body.note()));
+        }
+        return ResponseEntity.ok(members.change(actor, organization, user,
+                new Members.MemberChange(body.role(), body.rights(), body.sites(), body.blocked())));
     }
 
     @DeleteMapping("/{userId}")
     @Operation(summary = "Remove from this organization; the account stays")
     ResponseEntity<Void> remove(Actor actor, @PathVariable String orgId, @PathVariable String userId) {
-        members.remove(actor, OrganizationId.parse(orgId), UserId.parse(userId));
+        OrganizationId organization = OrganizationId.parse(orgId);
+        if (members.needsApproval(actor, organization, UserId.parse(userId), null)) {
+            // The vendor decides who leaves a vendor-managed organization: ask for a deactivation.
+            members.get(actor, organization, UserId.parse(userId));
+            throw new io.gatehouse.shared.ForbiddenException("policy.vendorManaged");
+        }
+        members.remove(actor, organization, UserId.parse(userId));
         return ResponseEntity.noContent().build();
     }
 }

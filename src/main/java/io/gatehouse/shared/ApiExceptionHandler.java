@@ -57,7 +57,7 @@ class ApiExceptionHandler {
     @ExceptionHandler(ConflictException.class)
     @ResponseStatus(HttpStatus.CONFLICT)
     ProblemDetail conflict(ConflictException e) {
-        ProblemDetail problem = problems.problem(HttpStatus.CONFLICT, "conflict", e.messageCode());
+        ProblemDetail problem = problems.problem(HttpStatus.CONFLICT, "conflict", e.messageCode(), e.arguments().toArray());
         problem.setProperty("field", e.field());
         return problem;
     }

@@ -19,4 +19,9 @@ public class ConflictException extends RuntimeException {
     public String messageCode() {
         return messageCode;
     }
+
+    /** What the message's {0}, {1}… stand for; none by default. */
+    public java.util.List<Object> arguments() {
+        return java.util.List.of();
+    }
 }
