@@ -55,7 +55,7 @@ class MailboxWalkTest {
             assertThat(link.getAttribute("href")).isEqualTo("http://localhost:8080/register/abc123");
 
             WebElement frame = browser.one("iframe.mail-html");
-            browser.driver().executeScript("arguments[0].scrollIntoView()", frame);
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView()", frame);
             browser.shot("html-part");
             browser.driver().switchTo().frame(frame);
             String html = browser.text();
