@@ -28,6 +28,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -193,14 +194,16 @@ class MailDispatcher implements DisposableBean {
             return count;
         });
         if (!failures.isEmpty()) {
-            log.warn("{} of {} mails not sent, tried again later: {}", failures.size(), batch.size(),
+            log.warn("{} of {} mails not sent, each tried again later unless that was its last attempt: {}", failures.size(), batch.size(),
                     describe(failures.values().iterator().next()));
         }
         return done == null ? 0 : done;
     }
 
     private MimeMessage message(OutboxMail mail) throws MessagingException {
-        MimeMessage message = sender.createMimeMessage();
+        String messageId = messageId(mail.id());
+        MimeMessage message = sender instanceof JavaMailSenderImpl impl ? new FixedIdMessage(impl.getSession(), messageId)
+                : sender.createMimeMessage();
         message.setFrom(from);
         message.setRecipients(MimeMessage.RecipientType.TO, InternetAddress.parse(mail.recipient(), true));
         message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
@@ -215,8 +218,24 @@ class MailDispatcher implements DisposableBean {
         message.setContent(alternative);
         // The same Message-ID on every attempt: should a node stop after the server accepted a mail
         // but before it recorded that, the mail goes out again, and receivers can drop the copy.
-        message.setHeader("Message-ID", messageId(mail.id()));
+        message.setHeader("Message-ID", messageId);
         return message;
+    }
+
+    /** Keeps its Message-ID when saved, instead of making up a new one each time. */
+    private static final class FixedIdMessage extends MimeMessage {
+
+        private final String messageId;
+
+        FixedIdMessage(jakarta.mail.Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+        }
     }
 
     private static InternetAddress sender(String from) {

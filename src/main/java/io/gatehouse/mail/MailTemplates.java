@@ -66,7 +66,8 @@ class MailTemplates {
         Context context = new Context(locale, variables);
         try {
             String html = engine.process(request.template() + ".html", context);
-            String text = engine.process(request.template() + ".txt", context);
+            // Template comments and conditions leave blank lines at the edges.
+            String text = engine.process(request.template() + ".txt", context).strip() + "\n";
             return new Rendered(subject(request, separator), text, html);
         } catch (TemplateInputException e) {
             throw new IllegalArgumentException("mail template " + request.template() + " cannot be rendered: " + e.getMessage(), e);

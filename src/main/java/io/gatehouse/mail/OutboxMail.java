@@ -14,7 +14,7 @@ record OutboxMail(UUID id, String recipient, String subject, String text, String
     static final String MAILBOX = "MAILBOX";
 
     /** The message key of the status a person reads: mail kept for the Mailbox page reads differently from mail sent. */
-    String statusKey() {
+    public String statusKey() {
         return "mailbox.status." + (SENT.equals(status) && MAILBOX.equals(delivery) ? MAILBOX : status);
     }
 

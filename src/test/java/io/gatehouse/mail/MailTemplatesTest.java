@@ -56,7 +56,7 @@ class MailTemplatesTest {
         MailTemplates.Rendered mail = templates.render(new MailRequest("grace@example.com", Locale.ENGLISH, "invitation",
                 examples().get("invitation")));
         assertThat(mail.subject()).isEqualTo("Ada Lovelace invited you to join Northwind, Contoso");
-        assertThat(mail.text()).contains("Ada Lovelace invited you to join Northwind, Contoso on Acme Cloud as Manager.",
+        assertThat(mail.text()).startsWith("Hello,\n\n").endsWith("https://portal.acme.example\n").contains("Ada Lovelace invited you to join Northwind, Contoso on Acme Cloud as Manager.",
                 "Create your account: https://portal.acme.example/register/abc123",
                 "The link works once, until 31/12/2026.", "This email was sent by Acme Cloud.");
         assertThat(mail.html()).contains("href=\"https://portal.acme.example/register/abc123\"", ">Create your account</a>");
