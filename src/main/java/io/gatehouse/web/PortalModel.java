@@ -91,13 +91,16 @@ class PortalModel {
         if (path.startsWith("/admin/organizations")) {
             return "admin-organizations";
         }
+        if (path.startsWith("/admin/mailbox")) {
+            return "admin-mailbox";
+        }
         if (path.startsWith("/admin/applications")) {
             return "admin-applications";
         }
         if (path.startsWith("/profile")) {
             return "profile";
         }
-        if (path.matches("/organizations/[^/]+/users.*")) {
+        if (path.matches("/organizations/[^/]+/(users|invitations).*")) {
             return "users";
         }
         if (path.matches("/organizations/[^/]+/sites.*")) {

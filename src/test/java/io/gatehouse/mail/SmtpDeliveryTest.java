@@ -246,31 +246,24 @@ class SmtpDeliveryTest {
         assertThat(mails.to(to).get(0).status()).isEqualTo("SENT");
     }
 
+    /** Its speed is measured by bin/benchmark (docs/benchmarks.md); here, that a large batch arrives whole and once. */
     @Test
-    void theDispatcherSendsAtLeastFiftyMailsASecond() {
-        send(TestData.unique("warm").toLowerCase(), 100); // a first batch readies the JVM, as a running portal is
-        int count = 300;
-        double seconds = send(TestData.unique("bulk").toLowerCase(), count);
-        double rate = count / seconds;
-        System.out.printf("Dispatcher: %d mails in %.2f s, %.0f mails/s%n", count, seconds, rate);
-        assertThat(rate).isGreaterThanOrEqualTo(50);
+    void aBatchLargerThanOneClaimIsSentWholeEachMailOnce() {
+        send(TestData.unique("bulk").toLowerCase(), 300);
     }
 
-    /** Queues this many mails in one transaction and returns the seconds from its commit until the last one was sent. */
-    private double send(String prefix, int count) {
+    /** Queues this many mails in one transaction and waits until every one of them was received once. */
+    private void send(String prefix, int count) {
         transaction(() -> {
             for (int i = 0; i < count; i++) {
                 mails.enqueue(invitation(prefix + "-" + i + "@example.test", Locale.ENGLISH));
             }
             return null;
         });
-        long committed = System.nanoTime();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
                 .until(() -> jdbc.sql("select count(*) from mail_outbox where recipient_key like ? and status = 'SENT'")
                         .param(prefix + "-%").query(Long.class).single() == count);
-        double seconds = (System.nanoTime() - committed) / 1e9;
         assertThat(Arrays.stream(smtp.getReceivedMessages()).filter(m -> to(m).startsWith(prefix + "-")).count()).isEqualTo(count);
-        return seconds;
     }
 
     private static MailRequest invitation(String to, Locale locale) {
