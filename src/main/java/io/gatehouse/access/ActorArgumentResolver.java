@@ -20,8 +20,6 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 @Component
 class ActorArgumentResolver implements HandlerMethodArgumentResolver {
 
-    private static final String ATTRIBUTE = Actor.class.getName();
-
     private final Actors actors;
 
     ActorArgumentResolver(Actors actors) {
@@ -36,7 +34,7 @@ class ActorArgumentResolver implements HandlerMethodArgumentResolver {
     @Override
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
             WebDataBinderFactory binderFactory) {
-        Object cached = request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+        Object cached = request.getAttribute(Actors.ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
         if (cached instanceof Actor actor) {
             return actor;
         }
@@ -45,7 +43,7 @@ class ActorArgumentResolver implements HandlerMethodArgumentResolver {
             throw new AuthenticationCredentialsNotFoundException("not signed in");
         }
         Actor actor = actors.load(UserId.parse(authentication.getName()));
-        request.setAttribute(ATTRIBUTE, actor, RequestAttributes.SCOPE_REQUEST);
+        request.setAttribute(Actors.ATTRIBUTE, actor, RequestAttributes.SCOPE_REQUEST);
         return actor;
     }
 }

@@ -34,8 +34,9 @@ class MemberAccounts {
             return facts;
         }
         jdbc.sql("""
-                        select u.id, u.language, u.created_at from membership m join user_account u on u.id = m.user_id
-                        where m.organization_id = :org and m.user_id in (:ids)""")
+                        select u.id, u.language, u.created_at from user_account u
+                        where u.id in (:ids)
+                          and exists (select 1 from membership m where m.user_id = u.id and m.organization_id = :org)""")
                 .param("org", organization.value())
                 .param("ids", userIds.stream().map(UUID::fromString).toList())
                 .query((rs, n) -> {

@@ -85,7 +85,8 @@ class MemberDetailPages {
         }
 
         String name() {
-            return person.firstName() + " " + person.lastName();
+            String name = (person.firstName() + " " + person.lastName()).strip();
+            return name.isEmpty() ? person.email() : name;
         }
     }
 

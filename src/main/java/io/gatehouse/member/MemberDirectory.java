@@ -5,7 +5,6 @@ import io.gatehouse.shared.OrganizationId;
 import io.gatehouse.shared.PageRequest;
 import io.gatehouse.shared.PageResult;
 import io.gatehouse.shared.UserId;
-import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -18,10 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
-import javax.sql.DataSource;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,16 +52,13 @@ class MemberDirectory {
             order by %2$s""";
 
     private final JdbcClient jdbc;
-    private final boolean postgres;
 
-    MemberDirectory(JdbcClient jdbc, DataSource dataSource) {
+    MemberDirectory(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.postgres = isPostgres(dataSource);
     }
 
-    PageResult<MemberView> page(OrganizationId organization, MemberQuery query, PageRequest page, List<String> allSites) {
+    PageResult<MemberView> page(OrganizationId organization, MemberQuery query, PageRequest page, Supplier<List<String>> allSites) {
         Filter filter = filter(organization, query);
-        planWithPattern(query);
         long total = bind(jdbc.sql("select count(*) from membership m where " + filter.where()), filter)
                 .query(Long.class).single();
         if (total == 0 || page.offset() >= total) {
@@ -75,7 +69,7 @@ class MemberDirectory {
         return new PageResult<>(views(rows, allSites), total, page.page(), page.size());
     }
 
-    Optional<MemberView> one(OrganizationId organization, UserId user, List<String> allSites) {
+    Optional<MemberView> one(OrganizationId organization, UserId user, Supplier<List<String>> allSites) {
         return jdbc.sql(COLUMNS + " where m.organization_id = :org and m.user_id = :user")
                 .param("org", organization.value()).param("user", user.value())
                 .query(MemberDirectory::row).optional()
@@ -87,9 +81,8 @@ class MemberDirectory {
      * large the list. Each batch continues after the last row of the one before (keyset), read
      * along the (organization, last name, first name, id) index rather than sorted again.
      */
-    void forEach(OrganizationId organization, MemberQuery query, List<String> allSites, Consumer<MemberView> consumer) {
+    void forEach(OrganizationId organization, MemberQuery query, Supplier<List<String>> allSites, Consumer<MemberView> consumer) {
         Filter filter = filter(organization, query);
-        planWithPattern(query);
         int batch = 1000;
         Object[] after = null;
         while (true) {
@@ -129,33 +122,43 @@ class MemberDirectory {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
-    private List<MemberView> views(List<Row> rows, List<String> allSites) {
+    /**
+     * Each row's rights and sites in one statement. Every site of the organization is read only
+     * when a Manager is among the rows: a Manager reaches them all.
+     */
+    private List<MemberView> views(List<Row> rows, Supplier<List<String>> allSites) {
         if (rows.isEmpty()) {
             return List.of();
         }
         List<UUID> ids = rows.stream().map(Row::membershipId).toList();
         Map<UUID, List<String>> rights = new HashMap<>();
+        Map<UUID, List<String>> sites = new HashMap<>();
         jdbc.sql("""
-                        select mr.membership_id, r.name from membership_right mr
+                        select mr.membership_id, 'R' as kind, r.name as item, a.position as p1, r.position as p2
+                        from membership_right mr
                         join access_right r on r.id = mr.right_id
                         join application a on a.id = r.application_id
-                        where mr.membership_id in (:ids) order by a.position, r.position""")
+                        where mr.membership_id in (:ids)
+                        union all
+                        select sa.membership_id, 'S' as kind, cast(sa.site_id as varchar(36)) as item, 0 as p1, 0 as p2
+                        from site_access sa
+                        where sa.membership_id in (:ids)
+                        order by kind, p1, p2, item""")
                 .param("ids", ids)
-                .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2)))
-                .list()
-                .forEach(e -> rights.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-        Map<UUID, List<String>> sites = new HashMap<>();
-        jdbc.sql("select membership_id, site_id from site_access where membership_id in (:ids) order by site_id")
-                .param("ids", ids)
-                .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class).toString()))
-                .list()
-                .forEach(e -> sites.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+                .query((rs, n) -> {
+                    UUID membership = rs.getObject(1, UUID.class);
+                    (("S".equals(rs.getString(2))) ? sites : rights).computeIfAbsent(membership, k -> new ArrayList<>())
+                            .add(rs.getString(3));
+                    return membership;
+                })
+                .list();
+        List<String> everySite = rows.stream().anyMatch(r -> r.role().reachesAllSites()) ? allSites.get() : List.of();
         return rows.stream().map(r -> {
             boolean all = r.role().reachesAllSites();
             MemberStatus status = status(r);
             return new MemberView(r.userId().toString(), r.firstName(), r.lastName(), r.email(), r.login(), r.position(),
                     r.role(), rights.getOrDefault(r.membershipId(), List.of()),
-                    all ? allSites : sites.getOrDefault(r.membershipId(), List.of()), all, status, r.createdAt(), r.lastSignInAt());
+                    all ? everySite : sites.getOrDefault(r.membershipId(), List.of()), all, status, r.createdAt(), r.lastSignInAt());
         }).toList();
     }
 
@@ -233,25 +236,6 @@ class MemberDirectory {
             bound = bound.param(param.getKey(), param.getValue());
         }
         return bound;
-    }
-
-    /**
-     * "like :q" reaches the prefix indexes only when PostgreSQL plans the statement with the
-     * pattern in hand. A prepared statement run a few times gets a generic plan instead, which
-     * reads every member of the organization; for the rest of this transaction it does not.
-     */
-    private void planWithPattern(MemberQuery query) {
-        if (postgres && query.q() != null) {
-            jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
-        }
-    }
-
-    private static boolean isPostgres(DataSource dataSource) {
-        try {
-            return "PostgreSQL".equals(JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName));
-        } catch (MetaDataAccessException e) {
-            return false;
-        }
     }
 
     static String likePrefix(String query) {

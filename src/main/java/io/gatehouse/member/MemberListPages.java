@@ -97,7 +97,9 @@ class MemberListPages {
         PageRequest request = new PageRequest(filter.pageNumber() - 1, PageRequest.DEFAULT_SIZE);
         PageResult<MemberView> page = members.list(actor, organization, filter.query(), request);
         List<SiteView> sites = organizations.sites(organization);
-        Map<String, CatalogRight> rights = catalog.rightsByName();
+        List<io.gatehouse.access.CatalogApplication> applications = catalog.applications();
+        Map<String, CatalogRight> rights = new java.util.LinkedHashMap<>();
+        applications.forEach(a -> a.rights().forEach(r -> rights.put(r.name(), r)));
         Map<String, String> siteNames = sites.stream().collect(Collectors.toMap(SiteView::id, SiteView::name));
         List<MemberRow> rows = page.items().stream().map(view -> MemberRow.of(view, rights, siteNames)).toList();
 
@@ -124,7 +126,7 @@ class MemberListPages {
             return "members/list :: results";
         }
         model.addAttribute("options", new Options(List.of(Role.values()),
-                catalog.applications().stream().map(a -> a.name()).toList(), List.copyOf(rights.values()), sites,
+                applications.stream().map(a -> a.name()).toList(), List.copyOf(rights.values()), sites,
                 List.of(MemberStatus.values())));
         return "members/list";
     }

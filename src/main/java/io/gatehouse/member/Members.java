@@ -81,7 +81,7 @@ public class Members {
     public PageResult<MemberView> list(Actor actor, OrganizationId organization, MemberQuery query, PageRequest page) {
         organizations.requireVisible(actor, organization);
         policy.manageMembers(actor, organization).orThrow();
-        return directory.page(organization, query, page, siteIds(organization));
+        return directory.page(organization, query, page, () -> siteIds(organization));
     }
 
     /** Streams the filtered list for export without holding it in memory. */
@@ -89,7 +89,7 @@ public class Members {
     public void export(Actor actor, OrganizationId organization, MemberQuery query, Consumer<MemberView> consumer) {
         organizations.requireVisible(actor, organization);
         policy.manageMembers(actor, organization).orThrow();
-        directory.forEach(organization, query, siteIds(organization), consumer);
+        directory.forEach(organization, query, memoized(() -> siteIds(organization)), consumer);
     }
 
     @Transactional(readOnly = true)
@@ -251,7 +251,19 @@ public class Members {
     }
 
     private MemberView view(OrganizationId organization, UserId user) {
-        return directory.one(organization, user, siteIds(organization)).orElseThrow(() -> new NotFoundException("member"));
+        return directory.one(organization, user, () -> siteIds(organization)).orElseThrow(() -> new NotFoundException("member"));
+    }
+
+    private static <T> java.util.function.Supplier<T> memoized(java.util.function.Supplier<T> supplier) {
+        Object[] value = {null};
+        return () -> {
+            if (value[0] == null) {
+                value[0] = supplier.get();
+            }
+            @SuppressWarnings("unchecked")
+            T result = (T) value[0];
+            return result;
+        };
     }
 
     private List<String> siteIds(OrganizationId organization) {

@@ -79,7 +79,7 @@ class SiteAccess {
     SiteInfo info(Actor actor, OrganizationId organization, SiteId site) {
         SiteView view = organizations.site(actor, organization, site);
         long people = mayManage(actor, organization).allowed()
-                ? directory.page(organization, withAccessTo(site), new PageRequest(0, 1), siteIds(organization)).total()
+                ? directory.page(organization, withAccessTo(site), new PageRequest(0, 1), () -> siteIds(organization)).total()
                 : -1;
         return new SiteInfo(view, people);
     }
@@ -90,7 +90,7 @@ class SiteAccess {
         organizations.site(actor, organization, site);
         mayManage(actor, organization).orThrow();
         MemberQuery filter = new MemberQuery(query, null, null, null, null, null, false, null);
-        List<String> siteIds = siteIds(organization);
+        java.util.function.Supplier<List<String>> siteIds = () -> siteIds(organization);
         PageResult<MemberView> members = directory.page(organization, filter, new PageRequest(page, PAGE_SIZE), siteIds);
         if (members.items().isEmpty() && members.total() > 0) {
             // Past the end, after removals or a hand-typed address: the last page instead of an empty one.

@@ -181,6 +181,17 @@ public class Organizations {
 
     @Transactional(readOnly = true)
     public void requireVisible(Actor actor, OrganizationId id) {
+        if (!actor.isVendorStaff() && actor.in(id).isPresent()) {
+            // The person's own membership holds the organization in place: no need to read it.
+            var decision = policy.seeOrganization(actor, id);
+            if (decision.denied()) {
+                if ("policy.membershipBlocked".equals(decision.reason())) {
+                    decision.orThrow();
+                }
+                throw new NotFoundException("organization");
+            }
+            return;
+        }
         visible(actor, id);
     }
 

@@ -1,7 +1,7 @@
 package io.gatehouse.security;
 
 import io.gatehouse.shared.UserId;
-import io.gatehouse.user.Accounts;
+import io.gatehouse.access.Actors;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,11 +21,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class ActiveAccountFilter extends OncePerRequestFilter {
 
-    private final Accounts accounts;
+    private final Actors actors;
     private final AuthenticationEntryPoint entryPoint;
 
-    ActiveAccountFilter(Accounts accounts, AuthenticationEntryPoint entryPoint) {
-        this.accounts = accounts;
+    ActiveAccountFilter(Actors actors, AuthenticationEntryPoint entryPoint) {
+        this.actors = actors;
         this.entryPoint = entryPoint;
     }
 
@@ -34,7 +34,7 @@ class ActiveAccountFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.isAuthenticated() && !(authentication instanceof AnonymousAuthenticationToken)
-                && !isActive(authentication.getName())) {
+                && !isActive(authentication.getName(), request)) {
             SecurityContextHolder.clearContext();
             HttpSession session = request.getSession(false);
             if (session != null) {
@@ -46,9 +46,10 @@ class ActiveAccountFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private boolean isActive(String name) {
+    /** Reads the person's actor for the whole request at the same time: the controllers find it there. */
+    private boolean isActive(String name, HttpServletRequest request) {
         try {
-            return accounts.isActive(UserId.parse(name));
+            return actors.forRequest(UserId.parse(name), request).isPresent();
         } catch (RuntimeException e) {
             return false;
         }

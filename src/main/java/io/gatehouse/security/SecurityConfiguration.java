@@ -44,7 +44,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager, ProblemAuthenticationEntryPoint problems,
-            ApiTokens tokens, Accounts accounts) throws Exception {
+            ApiTokens tokens, io.gatehouse.access.Actors actors) throws Exception {
         RequestMatcher carriesCredentials = (HttpServletRequest request) -> {
             String header = request.getHeader("Authorization");
             return header != null && (header.regionMatches(true, 0, "Basic ", 0, 6) || header.regionMatches(true, 0, "Bearer ", 0, 7));
@@ -58,7 +58,7 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
-                .addFilterAfter(new ActiveAccountFilter(accounts, problems), BasicAuthenticationFilter.class)
+                .addFilterAfter(new ActiveAccountFilter(actors, problems), BasicAuthenticationFilter.class)
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
         return http.build();
     }
@@ -67,7 +67,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain portal(HttpSecurity http, AuthenticationManager authenticationManager, Accounts accounts,
-            ProblemAuthenticationEntryPoint problems) throws Exception {
+            io.gatehouse.access.Actors actors, ProblemAuthenticationEntryPoint problems) throws Exception {
         http.authenticationManager(authenticationManager)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/signin", "/invitations/accept", "/password/forgot", "/password/reset", "/terms",
@@ -81,7 +81,7 @@ class SecurityConfiguration {
                         .successHandler(recordSignIn(accounts))
                         .failureHandler(signInFailure()))
                 .logout(logout -> logout.logoutUrl("/signout").logoutSuccessUrl("/signin?signedOut"))
-                .addFilterAfter(new ActiveAccountFilter(accounts, new PortalEntryPoint()),
+                .addFilterAfter(new ActiveAccountFilter(actors, new PortalEntryPoint()),
                         org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(new PortalEntryPoint()))
                 .headers(headers -> headers

@@ -23,6 +23,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 public class PersonFormats {
 
     private static final String ATTRIBUTE = PersonFormats.class.getName();
+    /** The signed-in person's account when the page has read it already (see PortalModel). */
+    static final String ME = PersonFormats.class.getName() + ".me";
 
     private final Accounts accounts;
 
@@ -78,6 +80,10 @@ public class PersonFormats {
     }
 
     private AccountView me() {
+        HttpServletRequest request = request();
+        if (request != null && request.getAttribute(ME) instanceof AccountView me) {
+            return me;
+        }
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !authentication.isAuthenticated() || authentication instanceof AnonymousAuthenticationToken) {
             return null;

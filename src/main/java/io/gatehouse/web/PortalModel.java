@@ -57,8 +57,12 @@ class PortalModel {
         } catch (RuntimeException e) {
             return null;
         }
-        Actor actor = actors.load(userId);
+        Actor actor = actors.forRequest(userId, request).orElse(null);
+        if (actor == null) {
+            return null;
+        }
         AccountView me = accounts.find(userId);
+        request.setAttribute(PersonFormats.ME, me);
         List<OrganizationView> mine = organizations.list(actor, null, PageRequest.of(0, PageRequest.MAX_SIZE)).items();
         OrganizationView current = current(request, actor, me, mine);
         boolean mayManage = current != null && policy.manageMembers(actor, OrganizationId.parse(current.id())).allowed();
@@ -71,6 +75,11 @@ class PortalModel {
         Map<String, String> variables = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
         String fromPath = variables == null ? null : variables.get("orgId");
         if (fromPath != null) {
+            for (OrganizationView organization : mine) {
+                if (organization.id().equals(fromPath)) {
+                    return organization;
+                }
+            }
             try {
                 return organizations.get(actor, OrganizationId.parse(fromPath));
             } catch (RuntimeException e) {

@@ -60,6 +60,11 @@ public final class Browser implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
+        if (width < 500) {
+            // A headless window is never narrower than about 500 px: emulate the phone's screen instead.
+            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    java.util.Map.of("width", width, "height", 800, "deviceScaleFactor", 1, "mobile", true));
+        }
         driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(3));
         Path folder = Path.of("target", "screenshots", walk);
         try {
@@ -135,6 +140,16 @@ public final class Browser implements AutoCloseable {
 
     public WebElement one(String css) {
         return driver.findElement(By.cssSelector(css));
+    }
+
+    /** The page's layout width in CSS pixels, and how wide its content is: more means sideways scrolling. */
+    public long viewportWidth() {
+        return ((Number) driver.executeScript("return document.documentElement.clientWidth")).longValue();
+    }
+
+    public long contentWidth() {
+        return ((Number) driver.executeScript("return Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)"))
+                .longValue();
     }
 
     public WebDriver driver() {
