@@ -26,13 +26,15 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
     private final Accounts accounts;
     private final PasswordEncoder passwordEncoder;
     private final SignInThrottle throttle;
-    private final String unknownAccountHash;
+    /** Made alongside the start-up rather than holding it up: hashing at production cost takes a while. */
+    private final java.util.concurrent.CompletableFuture<String> unknownAccountHash;
 
     AccountAuthenticationProvider(Accounts accounts, PasswordEncoder passwordEncoder, SignInThrottle throttle) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.throttle = throttle;
-        this.unknownAccountHash = passwordEncoder.encode("unknown-account-timing-equaliser");
+        this.unknownAccountHash = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> passwordEncoder.encode("unknown-account-timing-equaliser"));
     }
 
     @Override
@@ -44,7 +46,7 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
             throw new SignInThrottledException(throttle.retryAfterSeconds(email, address));
         }
         var credentials = accounts.credentials(email);
-        boolean matches = passwordEncoder.matches(password, credentials.map(Accounts.Credentials::passwordHash).orElse(unknownAccountHash));
+        boolean matches = passwordEncoder.matches(password, credentials.map(Accounts.Credentials::passwordHash).orElseGet(unknownAccountHash::join));
         if (credentials.isEmpty() || !matches) {
             throttle.failed(email, address);
             throw new BadCredentialsException("bad credentials");

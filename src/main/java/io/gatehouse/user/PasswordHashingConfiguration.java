@@ -2,6 +2,7 @@ package io.gatehouse.user;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -38,11 +39,30 @@ class PasswordHashingConfiguration {
 
     @Bean
     PasswordEncoder passwordEncoder(Argon2Settings settings) {
-        PasswordEncoder argon2 = ("native".equals(settings.implementation())
-                ? NativeArgon2PasswordEncoder.load(settings.memoryKib(), settings.iterations(), settings.parallelism())
-                : Optional.<PasswordEncoder>empty())
-                .orElseGet(() -> new Argon2PasswordEncoder(16, 32, settings.parallelism(), settings.memoryKib(), settings.iterations()));
-        PasswordEncoder encoder = new DelegatingPasswordEncoder("argon2", Map.of("argon2", argon2, "bcrypt", new BCryptPasswordEncoder()));
+        // Loading the native library takes a moment: it happens alongside the rest of the start-up.
+        CompletableFuture<PasswordEncoder> loading = CompletableFuture.supplyAsync(() -> {
+            PasswordEncoder argon2 = ("native".equals(settings.implementation())
+                    ? NativeArgon2PasswordEncoder.load(settings.memoryKib(), settings.iterations(), settings.parallelism())
+                    : Optional.<PasswordEncoder>empty())
+                    .orElseGet(() -> new Argon2PasswordEncoder(16, 32, settings.parallelism(), settings.memoryKib(), settings.iterations()));
+            return new DelegatingPasswordEncoder("argon2", Map.of("argon2", argon2, "bcrypt", new BCryptPasswordEncoder()));
+        });
+        PasswordEncoder encoder = new PasswordEncoder() {
+            @Override
+            public String encode(CharSequence rawPassword) {
+                return loading.join().encode(rawPassword);
+            }
+
+            @Override
+            public boolean matches(CharSequence rawPassword, String encodedPassword) {
+                return loading.join().matches(rawPassword, encodedPassword);
+            }
+
+            @Override
+            public boolean upgradeEncoding(String encodedPassword) {
+                return loading.join().upgradeEncoding(encodedPassword);
+            }
+        };
         return settings.concurrency() > 0 ? new BoundedPasswordEncoder(encoder, settings.concurrency()) : encoder;
     }
 }
