@@ -55,6 +55,37 @@ public class AccessPolicy {
                 ? Decision.allow() : Decision.deny("policy.managerOnly");
     }
 
+    // ---- the vendor's own staff and catalogue
+
+    /** The vendor's staff is the vendor admin's to appoint, list and change; vendor support works requests only. */
+    public Decision manageStaff(Actor actor) {
+        return actor.isVendorAdmin() ? Decision.allow() : Decision.deny("policy.vendorAdminOnly");
+    }
+
+    /**
+     * Another staff member's new role. The last vendor admin stays one: without a vendor admin nobody
+     * could appoint staff, change the catalogue or create organizations. Nobody changes their own
+     * role, so no one demotes themselves by mistake.
+     */
+    public Decision changeStaffRole(Actor actor, UserId target, StaffRole newRole, boolean targetIsLastVendorAdmin) {
+        return manageStaff(actor)
+                .and(() -> targetIsLastVendorAdmin && newRole != StaffRole.VENDOR_ADMIN
+                        ? Decision.deny("policy.lastVendorAdmin") : Decision.allow())
+                .and(() -> actor.isSelf(target) ? Decision.deny("policy.notYourself") : Decision.allow());
+    }
+
+    /** Ending someone's staff role (the account stays): never the last vendor admin's, never one's own. */
+    public Decision removeStaff(Actor actor, UserId target, boolean targetIsLastVendorAdmin) {
+        return manageStaff(actor)
+                .and(() -> targetIsLastVendorAdmin ? Decision.deny("policy.lastVendorAdmin") : Decision.allow())
+                .and(() -> actor.isSelf(target) ? Decision.deny("policy.notYourself") : Decision.allow());
+    }
+
+    /** The catalogue of applications and rights is shared by every organization: the vendor admin's alone. */
+    public Decision editCatalog(Actor actor) {
+        return actor.isVendorAdmin() ? Decision.allow() : Decision.deny("policy.vendorAdminOnly");
+    }
+
     // ---- members
 
     public Decision manageMembers(Actor actor, OrganizationId organization) {

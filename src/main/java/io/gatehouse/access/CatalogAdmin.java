@@ -2,12 +2,14 @@ package io.gatehouse.access;
 
 import io.gatehouse.shared.Audited;
 import io.gatehouse.shared.ConflictException;
-import io.gatehouse.shared.ForbiddenException;
 import io.gatehouse.shared.InvalidInputException;
 import io.gatehouse.shared.NotFoundException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,9 +17,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Changes to the vendor's catalogue: new applications, new rights, renamed rights, and which
- * applications are managed outside the portal. The catalogue is the vendor's, shared by every
- * organization, so its audit entries belong to no organization.
+ * Changes to the vendor's catalogue: new applications, new rights, renamed rights, which
+ * applications are managed outside the portal, and which rights the vendor approves itself. The
+ * catalogue is the vendor's, shared by every organization, so its audit entries belong to no
+ * organization.
  */
 @Service
 @Transactional
@@ -26,19 +29,17 @@ class CatalogAdmin {
     static final int MAX_NAME = 100;
 
     private final JdbcClient jdbc;
+    private final AccessPolicy policy;
     private final ApplicationEventPublisher events;
 
-    CatalogAdmin(JdbcClient jdbc, ApplicationEventPublisher events) {
+    CatalogAdmin(JdbcClient jdbc, AccessPolicy policy, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.policy = policy;
         this.events = events;
     }
 
-    /** The catalogue is the vendor admin's alone. */
-    // Belongs in AccessPolicy next to createOrganization; kept here until the policy has a catalogue rule.
     void requireVendorAdmin(Actor actor) {
-        if (!actor.isVendorAdmin()) {
-            throw new ForbiddenException("policy.vendorAdminOnly");
-        }
+        policy.editCatalog(actor).orThrow();
     }
 
     UUID addApplication(Actor actor, String name, boolean managedExternally) {
@@ -116,6 +117,58 @@ class CatalogAdmin {
         jdbc.sql("update application set managed_externally = ? where id = ?").params(managedExternally, application).update();
         events.publishEvent(new Audited(actor.ref(), null, "catalog.applicationUpdated", "application", application.toString(),
                 applicationState(name, before), applicationState(name, managedExternally)));
+    }
+
+    /**
+     * The vendor approves every grant or withdrawal of a right marked so, even in self-managed
+     * organizations: an organization admin's change of it becomes a request.
+     */
+    void markNeedsApproval(Actor actor, UUID application, UUID right, boolean needsApproval) {
+        requireVendorAdmin(actor);
+        applicationName(application);
+        RightState current = rightsOf(application).stream().filter(r -> r.id().equals(right)).findFirst()
+                .orElseThrow(() -> new NotFoundException("right"));
+        mark(actor, current, needsApproval);
+    }
+
+    /** One application's rights at once, as its form sends them: the ticked ones need approval, the others not. */
+    void markNeedsApproval(Actor actor, UUID application, Set<UUID> ticked) {
+        requireVendorAdmin(actor);
+        applicationName(application);
+        List<RightState> rights = rightsOf(application);
+        Set<UUID> known = rights.stream().map(RightState::id).collect(Collectors.toSet());
+        if (!known.containsAll(ticked)) {
+            throw new NotFoundException("right");
+        }
+        for (RightState right : rights) {
+            mark(actor, right, ticked.contains(right.id()));
+        }
+    }
+
+    private void mark(Actor actor, RightState right, boolean needsApproval) {
+        if (right.needsApproval() == needsApproval) {
+            return;
+        }
+        jdbc.sql("update access_right set needs_approval = ? where id = ?").params(needsApproval, right.id()).update();
+        events.publishEvent(new Audited(actor.ref(), null, "catalog.rightUpdated", "right", right.id().toString(),
+                approvalState(right.name(), right.needsApproval()), approvalState(right.name(), needsApproval)));
+    }
+
+    private record RightState(UUID id, String name, boolean needsApproval) {
+    }
+
+    private List<RightState> rightsOf(UUID application) {
+        return jdbc.sql("select id, name, needs_approval from access_right where application_id = ? order by position, name")
+                .param(application)
+                .query((rs, n) -> new RightState(rs.getObject("id", UUID.class), rs.getString("name"), rs.getBoolean("needs_approval")))
+                .list();
+    }
+
+    private static Map<String, Object> approvalState(String name, boolean needsApproval) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("name", name);
+        state.put("needsApproval", needsApproval);
+        return state;
     }
 
     private String applicationName(UUID application) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
@@ -42,6 +43,10 @@ class CatalogAdminPages {
     }
 
     record ManagedForm(String managedExternally) {
+    }
+
+    /** The ids of the rights ticked "Always needs approval"; the application's other rights are not. */
+    record ApprovalForm(List<String> needsApproval) {
     }
 
     @GetMapping("/admin/applications")
@@ -90,6 +95,15 @@ class CatalogAdminPages {
         UUID application = id(applicationId);
         admin.markManagedExternally(actor, application, "true".equals(form.managedExternally()));
         return done(redirect, "admin.catalog.saved", "", application);
+    }
+
+    @PostMapping("/admin/applications/{applicationId}/approval")
+    String markNeedsApproval(Actor actor, @PathVariable String applicationId, ApprovalForm form, RedirectAttributes redirect) {
+        UUID application = id(applicationId);
+        Set<UUID> ticked = form.needsApproval() == null ? Set.of()
+                : form.needsApproval().stream().map(CatalogAdminPages::id).collect(Collectors.toSet());
+        admin.markNeedsApproval(actor, application, ticked);
+        return done(redirect, "staff.approval.saved", "", application);
     }
 
     private String page(Actor actor, String failedForm, String typed, Map<String, List<String>> errors, Model model) {

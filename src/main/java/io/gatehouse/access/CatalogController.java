@@ -1,9 +1,16 @@
 package io.gatehouse.access;
 
+import io.gatehouse.shared.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -13,23 +20,52 @@ import org.springframework.web.bind.annotation.RestController;
 class CatalogController {
 
     private final Catalog catalog;
+    private final CatalogAdmin admin;
 
-    CatalogController(Catalog catalog) {
+    CatalogController(Catalog catalog, CatalogAdmin admin) {
         this.catalog = catalog;
+        this.admin = admin;
     }
 
-    record RightView(String name, boolean managedExternally) {
+    record RightView(String id, String name, boolean managedExternally, boolean needsApproval) {
+
+        static RightView of(CatalogRight right) {
+            return new RightView(right.id().toString(), right.name(), right.managedExternally(), right.needsApproval());
+        }
     }
 
     record ApplicationView(String id, String name, boolean managedExternally, List<RightView> rights) {
     }
 
+    record UpdateRight(@NotNull(message = "{validation.required}") Boolean needsApproval) {
+    }
+
     @GetMapping
-    @Operation(summary = "The catalogue: every application with its rights; externally managed rights are view-only")
+    @Operation(summary = "The catalogue: every application with its rights; externally managed rights are view-only, "
+            + "and a grant or withdrawal of a right that needs approval becomes a request the vendor approves")
     List<ApplicationView> applications(Actor actor) {
         return catalog.applications().stream()
                 .map(a -> new ApplicationView(a.id().toString(), a.name(), a.managedExternally(),
-                        a.rights().stream().map(r -> new RightView(r.name(), r.managedExternally())).toList()))
+                        a.rights().stream().map(RightView::of).toList()))
                 .toList();
+    }
+
+    @PatchMapping("/{applicationId}/rights/{rightId}")
+    @Operation(summary = "Always needs approval (vendor admin): with \"needsApproval\": true, an organization admin's grant "
+            + "or withdrawal of this right becomes a request the vendor approves, even in a self-managed organization")
+    RightView update(Actor actor, @PathVariable String applicationId, @PathVariable String rightId,
+            @Valid @RequestBody UpdateRight body) {
+        UUID right = id(rightId, "right");
+        admin.markNeedsApproval(actor, id(applicationId, "application"), right, body.needsApproval());
+        return catalog.rights().stream().filter(r -> r.id().equals(right)).findFirst().map(RightView::of)
+                .orElseThrow(() -> new NotFoundException("right"));
+    }
+
+    private static UUID id(String text, String kind) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException(kind);
+        }
     }
 }

@@ -16,6 +16,7 @@ import io.gatehouse.shared.PageRequest;
 import io.gatehouse.shared.PageResult;
 import io.gatehouse.shared.PortalPage;
 import io.gatehouse.user.Accounts;
+import io.gatehouse.user.PasswordGenerator;
 import io.gatehouse.user.PasswordPolicy;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

@@ -106,6 +106,9 @@ class PortalModel {
         if (path.startsWith("/admin/applications")) {
             return "admin-applications";
         }
+        if (path.startsWith("/admin/staff")) {
+            return "admin-staff";
+        }
         if (path.startsWith("/profile")) {
             return "profile";
         }

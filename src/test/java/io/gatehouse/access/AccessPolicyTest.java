@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.shared.OrganizationId;
 import io.gatehouse.shared.SiteId;
+import io.gatehouse.shared.UserId;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -91,7 +92,8 @@ class AccessPolicyTest {
                 externallyManagedRightsRules(),
                 membershipVisibilityRules(),
                 accountsAcrossOrganizationsRules(),
-                notYourselfRules())
+                notYourselfRules(),
+                staffAndCatalogueRules())
                 .flatMap(List::stream);
     }
 
@@ -345,6 +347,45 @@ class AccessPolicyTest {
                         () -> POLICY.disableAccount(VENDOR_ADMIN, VENDOR_ADMIN.userId(), List.of(), true)),
                 denied("vendor admin cannot delete their own account", "policy.notYourself",
                         () -> POLICY.deleteAccount(VENDOR_ADMIN, VENDOR_ADMIN.userId(), List.of())));
+    }
+
+    // ---- The vendor's staff and catalogue are the vendor admin's; the last vendor admin stays one.
+
+    private static List<Row> staffAndCatalogueRules() {
+        UserId colleague = UserId.random();
+        return List.of(
+                allowed("vendor admin lists and appoints staff",
+                        () -> POLICY.manageStaff(VENDOR_ADMIN)),
+                denied("vendor support cannot appoint staff", "policy.vendorAdminOnly",
+                        () -> POLICY.manageStaff(VENDOR_SUPPORT)),
+                denied("a Manager cannot appoint staff", "policy.vendorAdminOnly",
+                        () -> POLICY.manageStaff(MANAGER)),
+                allowed("vendor admin makes another vendor admin vendor support",
+                        () -> POLICY.changeStaffRole(VENDOR_ADMIN, colleague, StaffRole.VENDOR_SUPPORT, false)),
+                allowed("vendor admin makes vendor support a vendor admin",
+                        () -> POLICY.changeStaffRole(VENDOR_ADMIN, colleague, StaffRole.VENDOR_ADMIN, false)),
+                denied("vendor support cannot change a staff role", "policy.vendorAdminOnly",
+                        () -> POLICY.changeStaffRole(VENDOR_SUPPORT, colleague, StaffRole.VENDOR_ADMIN, false)),
+                denied("vendor admin cannot change their own staff role", "policy.notYourself",
+                        () -> POLICY.changeStaffRole(VENDOR_ADMIN, VENDOR_ADMIN.userId(), StaffRole.VENDOR_SUPPORT, false)),
+                denied("the last vendor admin cannot be made vendor support", "policy.lastVendorAdmin",
+                        () -> POLICY.changeStaffRole(VENDOR_ADMIN, colleague, StaffRole.VENDOR_SUPPORT, true)),
+                denied("the last vendor admin cannot make themselves vendor support", "policy.lastVendorAdmin",
+                        () -> POLICY.changeStaffRole(VENDOR_ADMIN, VENDOR_ADMIN.userId(), StaffRole.VENDOR_SUPPORT, true)),
+                allowed("vendor admin removes vendor support from the staff",
+                        () -> POLICY.removeStaff(VENDOR_ADMIN, colleague, false)),
+                denied("vendor support cannot remove staff", "policy.vendorAdminOnly",
+                        () -> POLICY.removeStaff(VENDOR_SUPPORT, colleague, false)),
+                denied("vendor admin cannot remove themselves from the staff", "policy.notYourself",
+                        () -> POLICY.removeStaff(VENDOR_ADMIN, VENDOR_ADMIN.userId(), false)),
+                denied("the last vendor admin cannot be removed from the staff", "policy.lastVendorAdmin",
+                        () -> POLICY.removeStaff(VENDOR_ADMIN, VENDOR_ADMIN.userId(), true)),
+                allowed("vendor admin marks a right as always needing approval",
+                        () -> POLICY.editCatalog(VENDOR_ADMIN)),
+                denied("vendor support cannot change the catalogue", "policy.vendorAdminOnly",
+                        () -> POLICY.editCatalog(VENDOR_SUPPORT)),
+                denied("a Manager cannot change the catalogue", "policy.vendorAdminOnly",
+                        () -> POLICY.editCatalog(MANAGER)));
     }
 
     private static Row allowed(String name, Supplier<Decision> question) {

@@ -1,6 +1,5 @@
-package io.gatehouse.member;
+package io.gatehouse.user;
 
-import io.gatehouse.user.PasswordPolicy;
 import java.security.SecureRandom;
 import org.springframework.stereotype.Component;
 
@@ -9,7 +8,7 @@ import org.springframework.stereotype.Component;
  * (no 0/O, 1/l/I), about 116 bits of randomness, always accepted by the password policy.
  */
 @Component
-class PasswordGenerator {
+public class PasswordGenerator {
 
     private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private static final int GROUPS = 4;
@@ -22,7 +21,7 @@ class PasswordGenerator {
         this.policy = policy;
     }
 
-    String generate(String email) {
+    public String generate(String email) {
         while (true) {
             String candidate = candidate();
             if (policy.violations(candidate, email).isEmpty()) {
