@@ -385,7 +385,29 @@ class AccessPolicyTest {
                 denied("vendor support cannot change the catalogue", "policy.vendorAdminOnly",
                         () -> POLICY.editCatalog(VENDOR_SUPPORT)),
                 denied("a Manager cannot change the catalogue", "policy.vendorAdminOnly",
-                        () -> POLICY.editCatalog(MANAGER)));
+                        () -> POLICY.editCatalog(MANAGER)),
+                allowed("vendor support decides a request an organization admin raised",
+                        () -> POLICY.decideRequest(VENDOR_SUPPORT, MANAGER.userId())),
+                allowed("a vendor admin decides a request whose requester has gone",
+                        () -> POLICY.decideRequest(VENDOR_ADMIN, null)),
+                denied("nobody decides a request they raised themselves", "policy.notOwnRequest",
+                        () -> POLICY.decideRequest(VENDOR_SUPPORT, VENDOR_SUPPORT.userId())),
+                denied("an organization Manager cannot approve requests", "policy.vendorStaffOnly",
+                        () -> POLICY.decideRequest(MANAGER, PLAIN_USER.userId())));
+    }
+
+    @org.junit.jupiter.api.Test
+    void whoseChangesNeedTheVendorsApproval() {
+        CatalogRight ordinary = right(LICENSES);
+        CatalogRight approved = new CatalogRight(ordinary.id(), "Approved right", "Showcase 360", false, true);
+        org.assertj.core.api.SoftAssertions softly = new org.assertj.core.api.SoftAssertions();
+        softly.assertThat(POLICY.needsApproval(MANAGER, true, List.of())).as("any change in a vendor-managed organization").isTrue();
+        softly.assertThat(POLICY.needsApproval(USER_MANAGER, true, List.of(ordinary))).as("a User Management holder there too").isTrue();
+        softly.assertThat(POLICY.needsApproval(MANAGER, false, List.of(ordinary))).as("an ordinary right, self-managed").isFalse();
+        softly.assertThat(POLICY.needsApproval(MANAGER, false, List.of(ordinary, approved))).as("a right the vendor approves").isTrue();
+        softly.assertThat(POLICY.needsApproval(VENDOR_SUPPORT, true, List.of(approved))).as("vendor staff act directly").isFalse();
+        softly.assertThat(POLICY.needsApproval(VENDOR_ADMIN, true, List.of(approved))).as("vendor admin acts directly").isFalse();
+        softly.assertAll();
     }
 
     private static Row allowed(String name, Supplier<Decision> question) {
