@@ -210,6 +210,24 @@ public class ChangeRequests implements ApprovalRequests {
         return query(query, page);
     }
 
+    /** An organization as the queue's filter offers it. */
+    public record RequestingOrganization(String id, String name) {
+    }
+
+    /** The organizations that have raised requests, by name: what the support queue can be filtered by. */
+    @Transactional(readOnly = true)
+    public List<RequestingOrganization> requestingOrganizations(Actor actor) {
+        if (!actor.isVendorStaff()) {
+            throw new ForbiddenException("policy.vendorStaffOnly");
+        }
+        return jdbc.sql("""
+                        select o.id, o.name from organization o
+                        where exists (select 1 from change_request r where r.organization_id = o.id)
+                        order by lower(o.name), o.id""")
+                .query((rs, n) -> new RequestingOrganization(rs.getObject("id", UUID.class).toString(), rs.getString("name")))
+                .list();
+    }
+
     @Transactional(readOnly = true)
     public RequestView get(Actor actor, UUID id) {
         return visible(actor, id);
