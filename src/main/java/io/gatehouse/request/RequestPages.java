@@ -59,6 +59,31 @@ class RequestPages {
 
     /** One ticket in a table; mayAssign only in the queue. */
     record Row(RequestView ticket, String href, boolean mayAssign) {
+
+        public Who person() {
+            return Who.of(ticket.target());
+        }
+
+        public Who requester() {
+            return Who.of(ticket.requester());
+        }
+    }
+
+    /** A person as a ticket names them, "Ann Lee <ann@example.com>", split so a table can show the name first. */
+    record Who(String name, String email) {
+
+        static Who of(String label) {
+            if (label == null) {
+                return new Who("", "");
+            }
+            int open = label.lastIndexOf('<');
+            if (open < 0 || !label.endsWith(">")) {
+                return new Who(label.strip(), "");
+            }
+            String name = label.substring(0, open).strip();
+            String email = label.substring(open + 1, label.length() - 1).strip();
+            return new Who(name.isEmpty() ? email : name, name.isEmpty() ? "" : email);
+        }
     }
 
     /** What the comment and reject forms send. */
@@ -81,7 +106,12 @@ class RequestPages {
         model.addAttribute("list", list(result, page, filter, base, false, ticket -> new Row(ticket, base + "/" + ticket.id(), false)));
         model.addAttribute("statuses", RequestStatus.values());
         response.addHeader("Vary", "HX-Request");
-        return htmx(request) ? "requests/mine :: results" : "requests/mine";
+        if (htmx(request)) {
+            // The address bar shows the tidy address of what is on screen.
+            response.setHeader("HX-Push-Url", filter.url(base, false, filter.pageNumber()));
+            return "requests/mine :: results";
+        }
+        return "requests/mine";
     }
 
     @GetMapping("/organizations/{orgId}/requests/{id}")
@@ -127,6 +157,7 @@ class RequestPages {
         model.addAttribute("ages", TicketFilter.AGES);
         response.addHeader("Vary", "HX-Request");
         if (htmx(request)) {
+            response.setHeader("HX-Push-Url", filter.url("/requests", true, filter.pageNumber()));
             return "requests/queue :: results";
         }
         model.addAttribute("organizations", requests.requestingOrganizations(actor));
