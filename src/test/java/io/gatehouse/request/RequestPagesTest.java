@@ -20,7 +20,9 @@ import io.gatehouse.support.IntegrationTest;
 import io.gatehouse.support.TestData;
 import io.gatehouse.support.TestData.TestMember;
 import io.gatehouse.user.AccountView;
+import io.gatehouse.user.AccountChanges;
 import io.gatehouse.user.Accounts;
+import io.gatehouse.user.Language;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -363,6 +365,39 @@ class RequestPagesTest {
         assertThat(page(support.userId(), get("/"))).contains("href=\"/requests\"", ">Support queue<");
         assertThat(page(admin.id(), get("/organizations/{org}/requests", org)))
                 .containsPattern("<a href=\"/organizations/" + org + "/requests\"\\s+class=\"active\"");
+    }
+
+    @Test
+    void everyTicketPageAndRequestFormReadsInEachLanguageWithoutAMissingMessage() throws Exception {
+        OrganizationId org = vendorManaged();
+        TestMember admin = data.manager(org);
+        TestMember person = data.user(org, "Licenses");
+        data.grantExternally(person, "Contacts Viewer");
+        AccountView support = data.staff(StaffRole.VENDOR_SUPPORT);
+        Receipt receipt = deactivation(admin, person, "Gone", "Note");
+        requests.comment(data.actor(support.id()), UUID.fromString(receipt.requestId()), "Seen");
+        Receipt rights = rights(admin, person, "Licenses", "User Management");
+        String users = "/organizations/" + org + "/users";
+        for (Language language : Language.values()) {
+            accounts.updateOwn(data.actor(admin.userId()), new AccountChanges(null, null, null, null, null, language, null, null));
+            accounts.updateOwn(data.actor(support.id()), new AccountChanges(null, null, null, null, null, language, null, null));
+            for (String uri : List.of("/organizations/" + org + "/requests", "/organizations/" + org + "/requests?status=OPEN",
+                    ticketUrl(org, receipt), ticketUrl(org, rights), users, users + "?hasApplication=false", users + "/new",
+                    users + "/" + person.id() + "/request-rights", users + "/" + person.id() + "/request-rights?application=Contacts",
+                    users + "/" + person.id() + "/request-deactivation")) {
+                assertThat(page(admin.id(), get(uri))).as(language + " " + uri).contains("lang=\"" + language.code() + "\"")
+                        .doesNotContain("??");
+            }
+            for (String uri : List.of("/requests", "/requests?status=ANY&age=7", "/requests/" + receipt.requestId())) {
+                assertThat(page(support.userId(), get(uri))).as(language + " " + uri).doesNotContain("??");
+            }
+            String invalid = as(admin.id(), post(users + "/" + person.id() + "/request-deactivation").param("reason", ""))
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(invalid).as(language + " invalid").contains("field-error").doesNotContain("??");
+            String rejected = as(support.userId(), post("/requests/" + rights.requestId() + "/reject").param("reason", ""))
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(rejected).as(language + " reject").contains("field-error").doesNotContain("??");
+        }
     }
 
     private AccountView accountOf(TestMember member) {
