@@ -268,6 +268,30 @@ class TeamTablePageTest {
     }
 
     @Test
+    void inASelfManagedOrganizationCreateNewUserWithARightTheVendorApprovesBecomesARequest() throws Exception {
+        OrganizationId org = data.organizationId();
+        TestMember manager = data.manager(org);
+        String right = TestData.unique("Approved Right");
+        jdbc.sql("""
+                insert into access_right (id, application_id, name, position, needs_approval)
+                values (?, '00000000-0000-0000-0000-00000000a001', ?, 98, true)""").params(java.util.UUID.randomUUID(), right).update();
+        String email = TestData.unique("ola").toLowerCase() + "@example.test";
+        try {
+            MvcResult sent = as(manager, post("/organizations/{org}/users/new", org).param("firstName", "Ola")
+                    .param("lastName", "Nord").param("email", email).param("generatePassword", "true").param("role", "USER")
+                    .param("rights", right))
+                    .andExpect(redirectedUrl("/organizations/" + org + "/users")).andReturn();
+
+            assertThat(lastRequest(org).get("type")).isEqualTo("NEW_USER");
+            assertThat(accounts.findByEmail(email)).isEmpty();
+            assertThat(listAfter(manager, sent)).contains("Request sent: ticket #").doesNotContain("id=\"generated-password\"");
+        } finally {
+            // The catalogue is shared by every test: leave it as it was.
+            jdbc.sql("delete from access_right where name = ?").param(right).update();
+        }
+    }
+
+    @Test
     void theMemberPageOfAVendorManagedOrganizationAsksInsteadOfChanging() throws Exception {
         OrganizationId org = vendorManaged();
         TestMember admin = data.manager(org);
