@@ -275,7 +275,7 @@ class RequestPages {
         return show(model, actor, ticket, staff, locale);
     }
 
-    // ---- helpers
+    // ---- looking tickets up
 
     /**
      * The ticket as one of the organization's pages: 404 when the organization is not the actor's

@@ -85,7 +85,7 @@ class TeamTablePageTest {
                 .query(Long.class).single();
     }
 
-    /** The list right after a redirect, in the same session, with the one-time notice the redirect left there. */
+    /** The list right after a redirect, with the cookie it set, so the one-time notice the redirect left is shown. */
     private String listAfter(TestMember who, MvcResult redirect) throws Exception {
         return as(who, get(redirect.getResponse().getRedirectedUrl()).cookie(redirect.getResponse().getCookies()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
