@@ -66,15 +66,17 @@ class MemberDetailPages {
     private final Catalog catalog;
     private final AccessPolicy policy;
     private final MessageSource messages;
+    private final ApprovalRequests approvals;
 
     MemberDetailPages(Members members, Accounts accounts, Organizations organizations, Catalog catalog, AccessPolicy policy,
-            MessageSource messages) {
+            MessageSource messages, ApprovalRequests approvals) {
         this.members = members;
         this.accounts = accounts;
         this.organizations = organizations;
         this.catalog = catalog;
         this.policy = policy;
         this.messages = messages;
+        this.approvals = approvals;
     }
 
     /** The person as met on this page: a member of the organization in the address, which the actor manages. */
@@ -192,9 +194,17 @@ class MemberDetailPages {
         }
         String done = null;
         String refused = null;
+        boolean sent = false;
         try {
-            members.change(actor, target.organization(), target.user(), new Members.MemberChange(null, wanted, null, null));
-            done = text(locale, "memberDetail.flash.rights");
+            // Where the vendor approves the change, the ticks become a request and nothing changes yet.
+            if (members.needsApproval(actor, target.organization(), target.user(), wanted)) {
+                done = text(locale, "requests.sent", approvals.accessChange(actor, target.organization(), target.user(), null, wanted,
+                        null, null).number());
+                sent = true;
+            } else {
+                members.change(actor, target.organization(), target.user(), new Members.MemberChange(null, wanted, null, null));
+                done = text(locale, "memberDetail.flash.rights");
+            }
         } catch (ForbiddenException e) {
             refused = text(locale, e.reasonCode());
         } catch (InvalidInputException e) {
@@ -203,7 +213,7 @@ class MemberDetailPages {
         }
         if (htmx(request)) {
             fill(model, actor, reload(actor, target), currentTab(request));
-            model.addAttribute("rightsStatus", done != null ? text(locale, "memberDetail.saved") : refused);
+            model.addAttribute("rightsStatus", done != null ? (sent ? done : text(locale, "memberDetail.saved")) : refused);
             model.addAttribute("rightsRefused", refused != null);
             return "members/detail :: rightsUpdate";
         }
@@ -224,6 +234,10 @@ class MemberDetailPages {
 
     private String blocking(Actor actor, String orgId, String userId, boolean block, Locale locale, RedirectAttributes redirect) {
         Target target = target(actor, orgId, userId);
+        if (members.needsApproval(actor, target.organization(), target.user(), null)) {
+            // A deactivation the vendor approves is asked for from the team table, with its reason.
+            return back(redirect, target, PROPERTIES, null, text(locale, "policy.vendorManaged"));
+        }
         try {
             members.change(actor, target.organization(), target.user(), new Members.MemberChange(null, null, null, block));
             return back(redirect, target, PROPERTIES, text(locale, block ? "memberDetail.flash.blocked" : "memberDetail.flash.unblocked",
@@ -243,8 +257,13 @@ class MemberDetailPages {
         OrganizationId other = OrganizationId.parse(form.organizationId());
         try {
             Role role = form.parsed();
-            members.add(actor, other, new Members.NewMember(target.person().firstName(), target.person().lastName(),
-                    target.person().email(), null, null, null, role, List.of(), List.of()));
+            Members.NewMember joining = new Members.NewMember(target.person().firstName(), target.person().lastName(),
+                    target.person().email(), null, null, null, role, List.of(), List.of());
+            if (members.needsApproval(actor, other, null, null)) {
+                return back(redirect, target, ORGANIZATIONS, text(locale, "requests.sent",
+                        approvals.newUser(actor, other, joining, null).number()), null);
+            }
+            members.add(actor, other, joining);
             return back(redirect, target, ORGANIZATIONS, text(locale, "memberDetail.flash.joined", target.name(),
                     organizationName(actor, other), text(locale, "memberDetail.role." + role)), null);
         } catch (ForbiddenException e) {
@@ -263,6 +282,10 @@ class MemberDetailPages {
         Target target = target(actor, orgId, userId);
         OrganizationId other = OrganizationId.parse(memberOrgId);
         try {
+            if (members.needsApproval(actor, other, target.user(), null)) {
+                return back(redirect, target, ORGANIZATIONS, text(locale, "requests.sent",
+                        approvals.accessChange(actor, other, target.user(), form.parsed(), null, null, null).number()), null);
+            }
             members.change(actor, other, target.user(), new Members.MemberChange(form.parsed(), null, null, null));
             return back(redirect, target, ORGANIZATIONS, text(locale, "memberDetail.flash.role", organizationName(actor, other)), null);
         } catch (ForbiddenException e) {
@@ -278,6 +301,10 @@ class MemberDetailPages {
         Target target = target(actor, orgId, userId);
         OrganizationId other = OrganizationId.parse(memberOrgId);
         try {
+            if (members.needsApproval(actor, other, target.user(), null)) {
+                return back(redirect, target, ORGANIZATIONS, text(locale, "requests.sent",
+                        approvals.accessChange(actor, other, target.user(), null, null, form.sites(), null).number()), null);
+            }
             members.change(actor, other, target.user(), new Members.MemberChange(null, null, form.sites(), null));
             return back(redirect, target, ORGANIZATIONS, text(locale, "memberDetail.flash.sites", organizationName(actor, other)), null);
         } catch (ForbiddenException e) {
@@ -294,6 +321,9 @@ class MemberDetailPages {
         Target target = target(actor, orgId, userId);
         OrganizationId other = OrganizationId.parse(memberOrgId);
         String name = organizationName(actor, other);
+        if (members.needsApproval(actor, other, target.user(), null)) {
+            return back(redirect, target, ORGANIZATIONS, null, text(locale, "policy.vendorManaged"));
+        }
         try {
             members.remove(actor, other, target.user());
         } catch (ForbiddenException e) {
@@ -337,7 +367,11 @@ class MemberDetailPages {
         List<String> failures = new ArrayList<>();
         for (Affiliation affiliation : chosen) {
             try {
-                members.remove(actor, OrganizationId.parse(affiliation.organizationId()), target.user());
+                OrganizationId from = OrganizationId.parse(affiliation.organizationId());
+                if (members.needsApproval(actor, from, target.user(), null)) {
+                    throw new ForbiddenException("policy.vendorManaged");
+                }
+                members.remove(actor, from, target.user());
                 removed.add(affiliation.organizationName());
             } catch (ForbiddenException e) {
                 failures.add(text(locale, "memberDetail.remove.failed", affiliation.organizationName(), text(locale, e.reasonCode())));
@@ -375,7 +409,8 @@ class MemberDetailPages {
         model.addAttribute("dateFormats", DateFormat.values());
         model.addAttribute("applications", catalog.applications());
         model.addAttribute("held", Set.copyOf(target.member().rights()));
-        model.addAttribute("blockAllowed", members.blocking(actor, target.organization(), target.user(), !here.blocked()).allowed());
+        model.addAttribute("blockAllowed", members.blocking(actor, target.organization(), target.user(), !here.blocked()).allowed()
+                && !members.needsApproval(actor, target.organization(), target.user(), null));
         model.addAttribute("editRefusal", reason(members.accountEditing(actor, target.user())));
         model.addAttribute("disableRefusal", reason(members.accountDisabling(actor, target.user(), !target.person().disabled())));
         if (!model.containsAttribute("errors")) {

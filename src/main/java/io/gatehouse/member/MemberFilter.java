@@ -85,6 +85,22 @@ record MemberFilter(String q, String role, String application, String right, Str
         return new MemberFilter(q, role, application, right, site, status, hasApplication, newSort, null);
     }
 
+    /**
+     * The team table of a vendor-managed organization shows only people with at least one cloud
+     * application unless the person asked for everyone.
+     */
+    MemberFilter withApplicationByDefault() {
+        return hasApplication != null ? this
+                : new MemberFilter(q, role, application, right, site, status, "true", sort, page);
+    }
+
+    /** Whether anything differs from what the page shows by default, so "Clear filters" has something to clear. */
+    public boolean clearable(boolean applicationByDefault) {
+        boolean others = q != null || roleValue() != null || application != null || right != null || siteValue() != null
+                || statusValue() != null;
+        return applicationByDefault ? others || !onlyWithApplication() : others || onlyWithApplication();
+    }
+
     MemberFilter withPage(int number) {
         return new MemberFilter(q, role, application, right, site, status, hasApplication, sort, String.valueOf(number));
     }
@@ -103,7 +119,8 @@ record MemberFilter(String q, String role, String application, String right, Str
         params.put("right", right);
         params.put("site", siteValue() == null ? null : siteValue().toString());
         params.put("status", statusValue() == null ? null : statusValue().name());
-        params.put("hasApplication", onlyWithApplication() ? "true" : null);
+        // "false" is kept where it was asked for: it overrides the team table's default.
+        params.put("hasApplication", onlyWithApplication() ? "true" : "false".equalsIgnoreCase(hasApplication) ? "false" : null);
         if (withSortAndPage) {
             params.put("sort", "name".equals(sortParam()) ? null : sortParam());
             params.put("page", pageNumber() == 1 ? null : String.valueOf(pageNumber()));

@@ -3,6 +3,7 @@ package io.gatehouse.member;
 import io.gatehouse.access.AccessPolicy;
 import io.gatehouse.access.Actor;
 import io.gatehouse.access.Catalog;
+import io.gatehouse.access.CatalogApplication;
 import io.gatehouse.access.CatalogRight;
 import io.gatehouse.access.Role;
 import io.gatehouse.organization.Organizations;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
@@ -38,12 +40,18 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** User Management: the list of an organization's people, "Create new user" and "Export users". */
+/**
+ * User Management: the list of an organization's people, "Create new user" and "Export users". In
+ * a vendor-managed organization an organization admin sees the team table instead, and "Create
+ * new user" sends a request to the vendor.
+ */
 @PortalPage
 class MemberListPages {
 
     private static final List<String> SORTABLE = List.of("name", "email", "login", "role", "status");
     private static final List<String> COLUMNS = List.of("name", "email", "login", "role", "applications", "sites", "status");
+    /** The columns of the reseller's team table, as its article lists them. */
+    private static final List<String> TEAM_COLUMNS = List.of("name", "email", "login", "role", "applications");
 
     private final Members members;
     private final Organizations organizations;
@@ -55,10 +63,12 @@ class MemberListPages {
     private final Accounts accounts;
     private final MemberExport export;
     private final MessageSource messages;
+    private final ApprovalRequests approvals;
+    private final String vendor;
 
     MemberListPages(Members members, Organizations organizations, Catalog catalog, AccessPolicy policy, GrantableAccess grantable,
             PasswordGenerator passwords, PasswordPolicy passwordPolicy, Accounts accounts, MemberExport export,
-            MessageSource messages) {
+            MessageSource messages, ApprovalRequests approvals, @Value("${gatehouse.vendor.name:Gatehouse}") String vendor) {
         this.members = members;
         this.organizations = organizations;
         this.catalog = catalog;
@@ -69,14 +79,21 @@ class MemberListPages {
         this.accounts = accounts;
         this.export = export;
         this.messages = messages;
+        this.approvals = approvals;
+        this.vendor = vendor;
     }
 
     /** A column header: a link that sorts by it, and which way the table is sorted by it now. */
     record Header(String key, String href, String ariaSort) {
     }
 
+    /** team: the reseller's team table of a vendor-managed organization, where changes are requested. */
     record ListPage(String orgId, MemberFilter filter, List<MemberRow> rows, long total, long first, long last,
-            List<Header> headers, String previousUrl, String nextUrl, String exportUrl, String exportAllUrl) {
+            List<Header> headers, String previousUrl, String nextUrl, String exportUrl, String exportAllUrl, boolean team) {
+
+        public boolean clearable() {
+            return filter.clearable(team);
+        }
     }
 
     record Options(List<Role> roles, List<String> applications, List<CatalogRight> rights, List<SiteView> sites,
@@ -95,6 +112,13 @@ class MemberListPages {
             @RequestHeader(value = "HX-History-Restore-Request", required = false) String historyRestore,
             HttpServletResponse response, Model model) {
         OrganizationId organization = OrganizationId.parse(orgId);
+        organizations.requireVisible(actor, organization);
+        policy.manageMembers(actor, organization).orThrow();
+        boolean team = members.needsApproval(actor, organization, null, null);
+        if (team) {
+            filter = filter.withApplicationByDefault();
+            model.addAttribute("filter", filter);
+        }
         PageRequest request = new PageRequest(filter.pageNumber() - 1, PageRequest.DEFAULT_SIZE);
         PageResult<MemberView> page = members.list(actor, organization, filter.query(), request);
         List<SiteView> sites = organizations.sites(organization);
@@ -116,7 +140,11 @@ class MemberListPages {
         String exportAll = managesSeveral(actor)
                 ? exportUrl + (exportUrl.contains("?") ? "&" : "?") + "scope=all" : null;
         model.addAttribute("list", new ListPage(organization.toString(), filter, rows, page.total(), first, last,
-                headers(base, filter), previous, next, exportUrl, exportAll));
+                headers(base, filter, team ? TEAM_COLUMNS : COLUMNS), previous, next, exportUrl, exportAll, team));
+        if (team) {
+            model.addAttribute("externalApplications", catalog.applications().stream()
+                    .filter(CatalogApplication::managedExternally).map(CatalogApplication::name).toList());
+        }
 
         // The same address serves the whole page and, for htmx, just the table, so caches must tell them apart.
         response.addHeader("Vary", "HX-Request");
@@ -132,11 +160,11 @@ class MemberListPages {
         return "members/list";
     }
 
-    private List<Header> headers(String base, MemberFilter filter) {
+    private List<Header> headers(String base, MemberFilter filter, List<String> columns) {
         MemberSort.Order order = filter.order();
         String current = filter.sortParam();
         List<Header> headers = new ArrayList<>();
-        for (String column : COLUMNS) {
+        for (String column : columns) {
             if (!SORTABLE.contains(column)) {
                 headers.add(new Header(column, null, null));
                 continue;
@@ -162,21 +190,36 @@ class MemberListPages {
         OrganizationId organization = mayManage(actor, orgId);
         GrantableAccess.Offer offer = grantable.offer(actor, organization);
         Role role = offer.roles().contains(Role.USER) || offer.roles().isEmpty() ? Role.USER : offer.roles().get(0);
-        NewUserForm form = new NewUserForm("", "", "", "", "", "", null, role.name(), List.of(), List.of());
-        return form(model, organization, offer, form, Map.of(), null);
+        NewUserForm form = new NewUserForm("", "", "", "", "", "", null, role.name(), List.of(), List.of(), "");
+        return form(model, organization, offer, form, Map.of(), null, members.needsApproval(actor, organization, null, null));
     }
 
     @PostMapping("/organizations/{orgId}/users/new")
     String create(Actor actor, @PathVariable String orgId, @ModelAttribute("form") NewUserForm form, Locale locale,
             Model model, HttpServletResponse response, RedirectAttributes redirect) {
         OrganizationId organization = mayManage(actor, orgId);
-        List<FieldError> errors = new ArrayList<>(form.errors());
-        if (!form.generate() && !form.password().isEmpty()) {
+        boolean viaRequest = viaRequest(actor, organization, form.rights());
+        List<FieldError> errors = new ArrayList<>(viaRequest ? form.requestErrors() : form.errors());
+        if (!viaRequest && !form.generate() && !form.password().isEmpty()) {
             passwordPolicy.violations(form.password(), form.email()).forEach(code -> errors.add(new FieldError("password", code,
                     List.of(PasswordPolicy.MIN_LENGTH, PasswordPolicy.MAX_LENGTH))));
         }
         String reason = null;
-        if (errors.isEmpty()) {
+        if (errors.isEmpty() && viaRequest) {
+            try {
+                ApprovalRequests.Receipt receipt = approvals.newUser(actor, organization, new Members.NewMember(form.firstName(),
+                        form.lastName(), form.email(), null, form.position().isEmpty() ? null : form.position(), null,
+                        form.roleValue(), form.rights(), form.sites()), form.note());
+                redirect.addFlashAttribute("sent", RequestSent.of(receipt, vendor));
+                return "redirect:/organizations/" + organization + "/users";
+            } catch (InvalidInputException e) {
+                errors.addAll(e.errors());
+            } catch (ConflictException e) {
+                errors.add(new FieldError(e.field(), e.messageCode()));
+            } catch (ForbiddenException e) {
+                reason = e.reasonCode();
+            }
+        } else if (errors.isEmpty()) {
             boolean existing = accounts.findByEmail(form.email()).isPresent();
             String password = form.generate() ? passwords.generate(form.email()) : form.password();
             try {
@@ -201,11 +244,27 @@ class MemberListPages {
             byField.computeIfAbsent(error.field(), f -> new ArrayList<>()).add(message(error, locale));
         }
         return form(model, organization, grantable.offer(actor, organization), form.withoutPassword(), byField,
-                reason == null ? null : messages.getMessage(reason, null, reason, locale));
+                reason == null ? null : messages.getMessage(reason, null, reason, locale),
+                members.needsApproval(actor, organization, null, null));
+    }
+
+    /**
+     * Whether "Create new user" becomes a request: always in a vendor-managed organization, and
+     * elsewhere when a right the vendor approves itself is ticked. Unknown rights are reported by
+     * the service that gets the form.
+     */
+    private boolean viaRequest(Actor actor, OrganizationId organization, List<String> rights) {
+        try {
+            return members.needsApproval(actor, organization, null, rights);
+        } catch (InvalidInputException e) {
+            return members.needsApproval(actor, organization, null, null);
+        }
     }
 
     private String form(Model model, OrganizationId organization, GrantableAccess.Offer offer, NewUserForm form,
-            Map<String, List<String>> errors, String refusal) {
+            Map<String, List<String>> errors, String refusal, boolean requestMode) {
+        model.addAttribute("requestMode", requestMode);
+        model.addAttribute("vendor", vendor);
         model.addAttribute("orgId", organization.toString());
         model.addAttribute("offer", offer);
         model.addAttribute("form", form);

@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** What the "Create new user" form sends. */
+/** What the "Create new user" form sends; the note goes with a request to the vendor. */
 record NewUserForm(String firstName, String lastName, String email, String login, String position, String password,
-        String generatePassword, String role, List<String> rights, List<String> sites) {
+        String generatePassword, String role, List<String> rights, List<String> sites, String note) {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
 
-    static final NewUserForm EMPTY = new NewUserForm("", "", "", "", "", "", null, Role.USER.name(), List.of(), List.of());
+    static final NewUserForm EMPTY = new NewUserForm("", "", "", "", "", "", null, Role.USER.name(), List.of(), List.of(), "");
 
     NewUserForm {
         firstName = strip(firstName);
@@ -24,6 +24,7 @@ record NewUserForm(String firstName, String lastName, String email, String login
         password = password == null ? "" : password;
         rights = rights == null ? List.of() : rights.stream().filter(r -> r != null && !r.isBlank()).distinct().toList();
         sites = sites == null ? List.of() : sites.stream().filter(s -> s != null && !s.isBlank()).distinct().toList();
+        note = strip(note);
     }
 
     public boolean generate() {
@@ -48,7 +49,7 @@ record NewUserForm(String firstName, String lastName, String email, String login
 
     /** The form as it is re-shown after an error: never with the password typed. */
     NewUserForm withoutPassword() {
-        return new NewUserForm(firstName, lastName, email, login, position, "", generatePassword, role, rights, sites);
+        return new NewUserForm(firstName, lastName, email, login, position, "", generatePassword, role, rights, sites, note);
     }
 
     /** Field rules checked before anything is stored; the services check the rest (password policy, conflicts, policy). */
@@ -64,6 +65,22 @@ record NewUserForm(String firstName, String lastName, String email, String login
         if (!generate() && password.isEmpty()) {
             errors.add(new FieldError("password", "validation.required"));
         }
+        if (roleValue() == null) {
+            errors.add(new FieldError("role", "members.validation.role"));
+        }
+        return errors;
+    }
+
+    /** The rules of "Send request": no login and no password, the vendor creates the account; a note is optional. */
+    List<FieldError> requestErrors() {
+        List<FieldError> errors = new ArrayList<>();
+        required("firstName", firstName, 100, errors);
+        required("lastName", lastName, 100, errors);
+        if (required("email", email, 254, errors) && !EMAIL.matcher(email).matches()) {
+            errors.add(new FieldError("email", "validation.email"));
+        }
+        maxLength("position", position, 200, errors);
+        maxLength("note", note, 2000, errors);
         if (roleValue() == null) {
             errors.add(new FieldError("role", "members.validation.role"));
         }

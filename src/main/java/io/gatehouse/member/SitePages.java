@@ -35,9 +35,11 @@ class SitePages {
     private final SiteAccess access;
     private final AccessPolicy policy;
     private final MessageSource messages;
+    private final Members members;
 
-    SitePages(Organizations organizations, SiteAccess access, AccessPolicy policy, MessageSource messages) {
+    SitePages(Organizations organizations, SiteAccess access, AccessPolicy policy, MessageSource messages, Members members) {
         this.organizations = organizations;
+        this.members = members;
         this.access = access;
         this.policy = policy;
         this.messages = messages;
@@ -79,7 +81,8 @@ class SitePages {
         model.addAttribute("organization", organizations.get(actor, organization));
         model.addAttribute("site", info.site());
         model.addAttribute("peopleWithAccess", info.peopleWithAccess());
-        model.addAttribute("mayManageAccess", access.mayManage(actor, organization).allowed());
+        model.addAttribute("mayManageAccess", access.mayManage(actor, organization).allowed()
+                && !members.needsApproval(actor, organization, null, null));
         return "sites/site";
     }
 
@@ -103,6 +106,10 @@ class SitePages {
             RedirectAttributes redirect) {
         OrganizationId organization = OrganizationId.parse(orgId);
         SiteId site = SiteId.parse(siteId);
+        if (members.needsApproval(actor, organization, null, null)) {
+            // In a vendor-managed organization access changes are the vendor's to make, on request.
+            throw new io.gatehouse.shared.ForbiddenException("policy.vendorManaged");
+        }
         int changed = access.save(actor, organization, site, form.shown(), form.access());
         redirect.addFlashAttribute("flash", "sites.access.saved");
         redirect.addFlashAttribute("changed", changed);

@@ -198,7 +198,7 @@ public class ChangeRequests implements ApprovalRequests {
     public PageResult<RequestView> forOrganization(Actor actor, OrganizationId organization, RequestStatus status, PageRequest page) {
         organizations.requireVisible(actor, organization);
         policy.manageMembers(actor, organization).orThrow();
-        return query(new QueueQuery(status, organization, null, null), page);
+        return query(new QueueQuery(status, organization, null, null), false, page);
     }
 
     /** The vendor support queue across organizations, oldest first: the longest waiting come first. */
@@ -207,7 +207,25 @@ public class ChangeRequests implements ApprovalRequests {
         if (!actor.isVendorStaff()) {
             throw new ForbiddenException("policy.vendorStaffOnly");
         }
-        return query(query, page);
+        return query(query, true, page);
+    }
+
+    /** An organization as the queue's filter offers it. */
+    public record RequestingOrganization(String id, String name) {
+    }
+
+    /** The organizations that have raised requests, by name: what the support queue can be filtered by. */
+    @Transactional(readOnly = true)
+    public List<RequestingOrganization> requestingOrganizations(Actor actor) {
+        if (!actor.isVendorStaff()) {
+            throw new ForbiddenException("policy.vendorStaffOnly");
+        }
+        return jdbc.sql("""
+                        select o.id, o.name from organization o
+                        where exists (select 1 from change_request r where r.organization_id = o.id)
+                        order by lower(o.name), o.id""")
+                .query((rs, n) -> new RequestingOrganization(rs.getObject("id", UUID.class).toString(), rs.getString("name")))
+                .list();
     }
 
     @Transactional(readOnly = true)
@@ -429,7 +447,8 @@ public class ChangeRequests implements ApprovalRequests {
         return request;
     }
 
-    private PageResult<RequestView> query(QueueQuery query, PageRequest page) {
+    /** oldestFirst: the queue's order, also when it is filtered by organization; My tickets shows the newest first. */
+    private PageResult<RequestView> query(QueueQuery query, boolean oldestFirst, PageRequest page) {
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
         if (query.status() != null) {
@@ -448,10 +467,9 @@ public class ChangeRequests implements ApprovalRequests {
             where.append(" and r.created_at <= :before");
             params.put("before", Timestamp.from(clock.instant().minus(query.olderThan())));
         }
-        boolean queue = query.organization() == null;
         var count = jdbc.sql("select count(*) from change_request r where " + where);
         var ids = jdbc.sql("select r.id from change_request r where " + where + " order by r.created_at "
-                + (queue ? "asc" : "desc") + ", r.number limit " + page.size() + " offset " + page.offset());
+                + (oldestFirst ? "asc" : "desc") + ", r.number " + (oldestFirst ? "asc" : "desc") + " limit " + page.size() + " offset " + page.offset());
         for (Map.Entry<String, Object> p : params.entrySet()) {
             count = count.param(p.getKey(), p.getValue());
             ids = ids.param(p.getKey(), p.getValue());

@@ -118,6 +118,12 @@ class PortalModel {
         if (path.matches("/organizations/[^/]+/sites.*")) {
             return "sites";
         }
+        if (path.matches("/organizations/[^/]+/requests.*")) {
+            return "tickets";
+        }
+        if (path.equals("/requests") || path.startsWith("/requests/")) {
+            return "queue";
+        }
         return "welcome";
     }
 }
