@@ -10,10 +10,12 @@ import io.gatehouse.access.Memberships;
 import io.gatehouse.access.Role;
 import io.gatehouse.mail.MailRequest;
 import io.gatehouse.mail.Mails;
+import io.gatehouse.organization.ManagementMode;
 import io.gatehouse.organization.Organizations;
 import io.gatehouse.shared.ActorRef;
 import io.gatehouse.shared.Audited;
 import io.gatehouse.shared.ConflictException;
+import io.gatehouse.shared.ForbiddenException;
 import io.gatehouse.shared.InvalidInputException;
 import io.gatehouse.shared.LinkTokens;
 import io.gatehouse.shared.NotFoundException;
@@ -371,6 +373,11 @@ public class Invitations {
             }
         }
         organizations.requireSites(target.organization(), sites, "sites");
+        // Where the vendor approves changes, people arrive through a request ("Create new user"), not an invitation.
+        boolean vendorManaged = organizations.get(actor, target.organization()).managementMode() == ManagementMode.VENDOR_MANAGED;
+        if (policy.needsApproval(actor, vendorManaged, rights)) {
+            throw new ForbiddenException("policy.vendorManaged");
+        }
         Set<SiteId> granted = target.role().reachesAllSites() ? Set.of() : sites;
         policy.addMember(actor, target.organization(), target.role(), rights, granted).orThrow();
         return new Resolved(target, organizations.name(target.organization()), rights, granted);

@@ -143,7 +143,7 @@ public class ChangeRequests implements ApprovalRequests {
         if (sites != null) {
             after.put("sites", sites);
         }
-        if (after.equals(before)) {
+        if (sameAccess(before, after)) {
             throw InvalidInputException.of("rights", "validation.request.nothingToChange");
         }
         return raise(actor, organization, RequestType.RIGHTS_CHANGE, user, label(current), change, before, after, null, note);
@@ -549,6 +549,17 @@ public class ChangeRequests implements ApprovalRequests {
         }
         variables.put("subjectArgs", List.of(request.number(), messages.getMessage("requests.status." + status, null, locale)));
         mails.enqueue(new MailRequest(requester.email(), locale, "request-status", variables));
+    }
+
+    /** Role, rights and sites compared as what they are: the order of a list changes nothing. */
+    private static boolean sameAccess(Map<String, Object> before, Map<String, Object> after) {
+        return java.util.Objects.equals(before.get("role"), after.get("role"))
+                && asSet(before.get("rights")).equals(asSet(after.get("rights")))
+                && asSet(before.get("sites")).equals(asSet(after.get("sites")));
+    }
+
+    private static java.util.Set<Object> asSet(Object list) {
+        return list instanceof java.util.Collection<?> values ? new java.util.HashSet<>(values) : java.util.Set.of();
     }
 
     private static Map<String, Object> state(MemberView member) {

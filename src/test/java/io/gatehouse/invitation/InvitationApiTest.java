@@ -224,6 +224,23 @@ class InvitationApiTest {
     }
 
     @Test
+    void inAVendorManagedOrganizationItsAdminsAskThroughRequestsWhileVendorStaffInvite() throws Exception {
+        OrganizationId org = OrganizationId.parse(data.organization(io.gatehouse.organization.ManagementMode.VENDOR_MANAGED).id());
+        TestMember manager = data.manager(org);
+        String email = address("vm");
+
+        invite(org, manager, Map.of("emails", email, "role", "USER"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail").value("This organization is managed by the vendor: send a request instead."));
+        assertThat(mails.to(email)).isEmpty();
+
+        mvc.perform(post("/api/v1/organizations/{org}/invitations", org).with(httpBasic(TestData.ADMIN_EMAIL, TestData.ADMIN_PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content(JSON.writeValueAsString(Map.of("emails", email, "role", "USER"))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.results[0].outcome").value("INVITED"));
+    }
+
+    @Test
     void aPlainUserMayNotInvite() throws Exception {
         OrganizationId org = data.organizationId();
         TestMember user = data.user(org);

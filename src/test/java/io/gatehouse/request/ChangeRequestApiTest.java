@@ -120,6 +120,20 @@ class ChangeRequestApiTest {
     }
 
     @Test
+    void askingForTheRightsAlreadyHeldInAnotherOrderIsNoRequest() throws Exception {
+        OrganizationId org = vendorManaged();
+        TestMember admin = data.manager(org);
+        TestMember person = data.user(org, "Licenses", "Showcase 360 Administrator");
+
+        send(patch("/api/v1/organizations/{org}/members/{user}", org, person.id()), admin,
+                Map.of("rights", List.of("Licenses", "Showcase 360 Administrator")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].message").value("This request would change nothing."));
+        assertThat(jdbc.sql("select count(*) from change_request where organization_id = ?").param(org.value())
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
     void aDeactivationNeedsAReasonAndBlocksThePersonOnceApproved() throws Exception {
         OrganizationId org = vendorManaged();
         TestMember admin = data.manager(org);
