@@ -76,7 +76,8 @@ public class Invitations {
     }
 
     /** What the registration page shows before the person fills it in. */
-    public record Opened(String email, List<String> organizationNames, String invitedBy, Language language) {
+    public record Opened(String email, String firstName, String lastName, List<String> organizationNames, String invitedBy,
+            Language language) {
     }
 
     private record Resolved(Target target, String organizationName, Set<CatalogRight> rights, Set<SiteId> sites) {
@@ -309,7 +310,8 @@ public class Invitations {
         List<String> names = pendingFor(account.id()).stream()
                 .map(i -> organizations.name(new OrganizationId(i.organizationId())))
                 .sorted(String.CASE_INSENSITIVE_ORDER).toList();
-        return Optional.of(new Opened(account.email(), names, found.get(0).invitedByLabel(), account.language()));
+        return Optional.of(new Opened(account.email(), account.firstName(), account.lastName(), names, found.get(0).invitedByLabel(),
+                account.language()));
     }
 
     /**

@@ -64,7 +64,7 @@ class RegistrationPages {
             return "invitations/link-invalid";
         }
         Language language = shown(locale).orElse(opened.get().language());
-        return form(model, opened.get(), new RegistrationForm(token, "", "", "", language.code(), null), Map.of());
+        return form(model, opened.get(), new RegistrationForm(token, opened.get().firstName(), opened.get().lastName(), "", language.code(), null), Map.of());
     }
 
     @PostMapping("/invitations/accept")

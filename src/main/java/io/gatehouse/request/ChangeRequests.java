@@ -23,6 +23,7 @@ import io.gatehouse.shared.OrganizationId;
 import io.gatehouse.shared.PageRequest;
 import io.gatehouse.shared.PageResult;
 import io.gatehouse.shared.UserId;
+import io.gatehouse.user.AccountChanges;
 import io.gatehouse.user.AccountView;
 import io.gatehouse.user.Accounts;
 import java.sql.ResultSet;
@@ -367,7 +368,17 @@ public class ChangeRequests implements ApprovalRequests {
                                 ? "conflict.member.exists" : "validation.email");
                     }
                     AccountView account = accounts.findByEmail((String) change.get("email")).orElseThrow();
-                    return state(members.get(approver, organization, account.id()));
+                    if (outcome == InviteOutcome.INVITED) {
+                        // The request named the person: the invitation carries that name until they register.
+                        accounts.update(approver, account.id(), new AccountChanges((String) change.get("firstName"),
+                                (String) change.get("lastName"), null, (String) change.get("position"), null, null, null, null));
+                    }
+                    Map<String, Object> applied = new LinkedHashMap<>();
+                    for (String field : List.of("firstName", "lastName", "email", "position")) {
+                        applied.put(field, change.get(field));
+                    }
+                    applied.putAll(state(members.get(approver, organization, account.id())));
+                    return applied;
                 }
                 case RIGHTS_CHANGE -> {
                     UserId user = UserId.parse(request.targetUserId());

@@ -33,6 +33,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -85,13 +87,25 @@ class ChangeRequestApiTest {
         act(post("/api/v1/requests/{id}/approve", id), support)
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("APPLIED"))
-                .andExpect(jsonPath("$.timeline[*].kind").value(contains("CREATED", "APPLIED")));
+                .andExpect(jsonPath("$.timeline[*].kind").value(contains("CREATED", "APPLIED")))
+                .andExpect(jsonPath("$.after.firstName").value("Pia"))
+                .andExpect(jsonPath("$.after.email").value(email))
+                .andExpect(jsonPath("$.after.status").value("NOTIFIED"));
 
         mvc.perform(get("/api/v1/organizations/{org}/members", org).param("q", email).with(basic(admin)))
                 .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].firstName").value("Pia"))
+                .andExpect(jsonPath("$.items[0].lastName").value("Berg"))
                 .andExpect(jsonPath("$.items[0].rights[0]").value("Licenses"))
                 .andExpect(jsonPath("$.items[0].status").value("NOTIFIED"));
         assertThat(mails.to(email)).hasSize(1);
+        Matcher link = Pattern.compile("/invitations/accept\\?token=([A-Za-z0-9_-]{43})")
+                .matcher(mails.to(email).get(0).text());
+        assertThat(link.find()).isTrue();
+        mvc.perform(get("/invitations/accept").param("token", link.group(1)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("value=\"Pia\"")))
+                .andExpect(content().string(containsString("value=\"Berg\"")));
         assertThat(mails.to(admin.email())).extracting(m -> m.subject()).anySatisfy(s -> assertThat(s).contains("applied"));
         assertThat(data.auditEntries(org, "request.raised")).isEqualTo(1);
         assertThat(data.auditEntries(org, "request.approved")).isEqualTo(1);
