@@ -1,6 +1,7 @@
 package io.gatehouse.audit;
 
 import io.gatehouse.shared.Audited;
+import io.gatehouse.shared.CustomPlans;
 import io.gatehouse.shared.OrganizationId;
 import io.gatehouse.shared.PageRequest;
 import io.gatehouse.shared.PageResult;
@@ -34,9 +35,11 @@ class AuditTrail {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final CustomPlans customPlans;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    AuditTrail(JdbcClient jdbc, Clock clock) {
+    AuditTrail(JdbcClient jdbc, Clock clock, CustomPlans customPlans) {
+        this.customPlans = customPlans;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -80,6 +83,7 @@ class AuditTrail {
             where.append(" and occurred_at < :to");
             params.put("to", Timestamp.from(to));
         }
+        customPlans.forThisTransaction();
         long total = jdbc.sql("select count(*) from audit_entry where " + where).params(params).query(Long.class).single();
         List<AuditEntryView> items = jdbc.sql("select * from audit_entry where " + where
                         + " order by occurred_at desc, id limit " + page.size() + " offset " + page.offset())

@@ -1,6 +1,7 @@
 package io.gatehouse.member;
 
 import io.gatehouse.access.Role;
+import io.gatehouse.shared.CustomPlans;
 import io.gatehouse.shared.OrganizationId;
 import io.gatehouse.shared.PageRequest;
 import io.gatehouse.shared.PageResult;
@@ -51,22 +52,55 @@ class MemberDirectory {
             join user_account u on u.id = m.user_id
             order by %2$s""";
 
-    private final JdbcClient jdbc;
+    /**
+     * A search: the page and the number of matches in one statement. PostgreSQL gathers the
+     * matches through the name, email and login indexes, counts them and keeps the first ones in
+     * name order, instead of walking the whole organization in name order to find fifty of them.
+     */
+    private static final String PAGE_WITH_TOTAL = """
+            select m.id as membership_id, m.user_id, u.first_name, u.last_name, u.email, u.login, u.position,
+                   m.role, m.status, u.status as account_status, m.created_at, u.last_sign_in_at, m.invited_at,
+                   m.last_name_key, m.first_name_key, m.total
+            from (select m.id, m.user_id, m.role, m.status, m.created_at, m.invited_at, m.first_name_key, m.last_name_key,
+                         m.email_key, m.login_key, count(*) over () as total
+                  from membership m where %1$s order by %2$s limit %3$d offset %4$d) m
+            join user_account u on u.id = m.user_id
+            order by %2$s""";
 
-    MemberDirectory(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final CustomPlans customPlans;
+
+    MemberDirectory(JdbcClient jdbc, CustomPlans customPlans) {
         this.jdbc = jdbc;
+        this.customPlans = customPlans;
     }
 
     PageResult<MemberView> page(OrganizationId organization, MemberQuery query, PageRequest page, Supplier<List<String>> allSites) {
         Filter filter = filter(organization, query);
-        long total = bind(jdbc.sql("select count(*) from membership m where " + filter.where()), filter)
-                .query(Long.class).single();
+        customPlans.forThisTransaction();
+        if (query.q() != null) {
+            long[] total = {0};
+            List<Row> rows = bind(jdbc.sql(PAGE_WITH_TOTAL.formatted(filter.where(), query.sort().orderBy(), page.size(),
+                    page.offset())), filter).query((rs, n) -> {
+                        total[0] = rs.getLong("total");
+                        return row(rs, n);
+                    }).list();
+            if (rows.isEmpty() && page.offset() > 0) {
+                total[0] = count(filter);
+            }
+            return new PageResult<>(views(rows, allSites), total[0], page.page(), page.size());
+        }
+        long total = count(filter);
         if (total == 0 || page.offset() >= total) {
             return new PageResult<>(List.of(), total, page.page(), page.size());
         }
         List<Row> rows = bind(jdbc.sql(PAGE.formatted(filter.where(), query.sort().orderBy(), page.size(), page.offset())), filter)
                 .query(MemberDirectory::row).list();
         return new PageResult<>(views(rows, allSites), total, page.page(), page.size());
+    }
+
+    private long count(Filter filter) {
+        return bind(jdbc.sql("select count(*) from membership m where " + filter.where()), filter).query(Long.class).single();
     }
 
     Optional<MemberView> one(OrganizationId organization, UserId user, Supplier<List<String>> allSites) {
@@ -83,6 +117,7 @@ class MemberDirectory {
      */
     void forEach(OrganizationId organization, MemberQuery query, Supplier<List<String>> allSites, Consumer<MemberView> consumer) {
         Filter filter = filter(organization, query);
+        customPlans.forThisTransaction();
         int batch = 1000;
         Object[] after = null;
         while (true) {
