@@ -13,11 +13,16 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reads what a person may do right now: two small indexed queries on every request, no cache to go stale. */
+/**
+ * Reads what a person may do right now: two small indexed queries on every request, no cache to go
+ * stale. Outside a transaction they run on their own, without a transaction of their own to begin
+ * and commit: each answer is already "right now".
+ */
 @Service
-@Transactional(readOnly = true)
+@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 public class Actors {
 
     /** Where the current request keeps its actor. */

@@ -55,7 +55,7 @@ public class Memberships {
             Collection<CatalogRight> rights, Set<SiteId> sites) {
         Membership membership = new Membership(organization.value(), user.value(), identity, role,
                 ids(rights), siteIds(sites), clock.instant());
-        return facts(repository.save(membership));
+        return facts(repository.save(membership), rights);
     }
 
     /** Joins through an invitation: the person shows as "notified" until they next sign in. */
@@ -64,7 +64,7 @@ public class Memberships {
         Membership membership = new Membership(organization.value(), user.value(), identity, role,
                 ids(rights), siteIds(sites), clock.instant());
         membership.invited(clock.instant());
-        return facts(repository.save(membership));
+        return facts(repository.save(membership), rights);
     }
 
     public MemberFacts changeRole(OrganizationId organization, UserId user, Role role) {
@@ -136,7 +136,12 @@ public class Memberships {
     }
 
     private MemberFacts facts(Membership m) {
-        Map<UUID, CatalogRight> rightsById = catalog.rights().stream()
+        return facts(m, catalog.rights());
+    }
+
+    /** The facts of a membership whose rights are among those given: no need to read the catalogue again. */
+    private MemberFacts facts(Membership m, Collection<CatalogRight> catalogRights) {
+        Map<UUID, CatalogRight> rightsById = catalogRights.stream()
                 .collect(Collectors.toMap(CatalogRight::id, Function.identity()));
         Set<String> rightNames = m.rightIds().stream()
                 .map(rightsById::get).filter(java.util.Objects::nonNull)

@@ -80,7 +80,8 @@ public class Invitations {
             Language language) {
     }
 
-    private record Resolved(Target target, String organizationName, Set<CatalogRight> rights, Set<SiteId> sites) {
+    private record Resolved(Target target, String organizationName, Language defaultLanguage, Set<CatalogRight> rights,
+            Set<SiteId> sites) {
     }
 
     private final InvitationRepository invitations;
@@ -180,9 +181,8 @@ public class Invitations {
         if (joining.isEmpty()) {
             return InviteOutcome.ALREADY_MEMBER;
         }
-        OrganizationId first = joining.get(0).target().organization();
-        AccountView account = existing.orElseGet(() -> accounts.invite(actor.ref(), email,
-                Language.of(organizations.defaultLanguage(first))));
+        Language firstLanguage = joining.get(0).defaultLanguage();
+        AccountView account = existing.orElseGet(() -> accounts.invite(actor.ref(), email, firstLanguage));
         boolean newcomer = account.status() == AccountStatus.INVITED;
         String token = newcomer ? LinkTokens.generate() : null;
         for (Resolved target : joining) {
@@ -200,7 +200,8 @@ public class Invitations {
             events.publishEvent(new Audited(actor.ref(), organization, newcomer ? "member.invited" : "member.added", "member",
                     account.userId(), null, after));
         }
-        Locale locale = mailLocale(account, first);
+        // The person's own language once they have one; before that, the organization's.
+        Locale locale = (account.status() == AccountStatus.INVITED ? firstLanguage : account.language()).locale();
         List<String> names = joining.stream().map(Resolved::organizationName).toList();
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put("inviterName", inviterName);
@@ -382,7 +383,8 @@ public class Invitations {
         }
         Set<SiteId> granted = target.role().reachesAllSites() ? Set.of() : sites;
         policy.addMember(actor, target.organization(), target.role(), rights, granted).orThrow();
-        return new Resolved(target, organizations.name(target.organization()), rights, granted);
+        return new Resolved(target, organizations.name(target.organization()),
+                Language.of(organizations.defaultLanguage(target.organization())), rights, granted);
     }
 
     private void checkHourlyLimit(OrganizationId organization, int adding) {

@@ -21,6 +21,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -103,6 +104,8 @@ class MemberDirectory {
         return bind(jdbc.sql("select count(*) from membership m where " + filter.where()), filter).query(Long.class).single();
     }
 
+    /** Two statements, each answering on its own: no transaction of its own needed. */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     Optional<MemberView> one(OrganizationId organization, UserId user, Supplier<List<String>> allSites) {
         return jdbc.sql(COLUMNS + " where m.organization_id = :org and m.user_id = :user")
                 .param("org", organization.value()).param("user", user.value())

@@ -37,6 +37,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The procedures of User Management, each one transaction with its audit entry. */
@@ -92,7 +93,7 @@ public class Members {
         directory.forEach(organization, query, memoized(() -> siteIds(organization)), consumer);
     }
 
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public MemberView get(Actor actor, OrganizationId organization, UserId user) {
         organizations.requireVisible(actor, organization);
         if (!actor.isSelf(user)) {

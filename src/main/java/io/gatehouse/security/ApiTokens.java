@@ -22,6 +22,7 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -98,7 +99,11 @@ class ApiTokens {
         events.publishEvent(new Audited(owner, null, "token.revoked", "token", tokenId, null, null));
     }
 
-    /** The owner of a valid, unexpired token; whether the account may still act is checked on every request. */
+    /**
+     * The owner of a valid, unexpired token; whether the account may still act is checked on every
+     * request. One lookup, and now and then a single update: no transaction needed around them.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
     Optional<UserId> authenticate(String token) {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
             return Optional.empty();
