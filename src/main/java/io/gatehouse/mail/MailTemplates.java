@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -30,6 +31,7 @@ class MailTemplates {
     }
 
     private final SpringTemplateEngine engine = new SpringTemplateEngine();
+    private final Set<String> present = ConcurrentHashMap.newKeySet();
     private final MessageSource messages;
     private final String vendorName;
     private final String portalUrl;
@@ -49,10 +51,14 @@ class MailTemplates {
     }
 
     Rendered render(MailRequest request) {
-        for (String part : List.of(".html", ".txt")) {
-            if (MailTemplates.class.getClassLoader().getResource("templates/mail/" + request.template() + part) == null) {
-                throw new IllegalArgumentException("no mail template templates/mail/" + request.template() + part);
+        if (!present.contains(request.template())) {
+            for (String part : List.of(".html", ".txt")) {
+                if (MailTemplates.class.getClassLoader().getResource("templates/mail/" + request.template() + part) == null) {
+                    throw new IllegalArgumentException("no mail template templates/mail/" + request.template() + part);
+                }
             }
+            // Looking a resource up walks the class path: once per template is enough.
+            present.add(request.template());
         }
         Locale locale = request.locale();
         String separator = "ja".equals(locale.getLanguage()) ? "、" : ", ";
