@@ -17,6 +17,10 @@ final class Load {
     @FunctionalInterface
     interface Request {
         boolean call(int index) throws Exception;
+
+        /** Runs before each request, outside its measured time. */
+        default void before(int index) throws Exception {
+        }
     }
 
     /** What one measured run did. */
@@ -106,9 +110,11 @@ final class Load {
                 int n = 0;
                 int i;
                 while ((i = next.getAndIncrement()) < maxRequests && System.nanoTime() < deadline) {
-                    long began = System.nanoTime();
+                    long began = 0;
                     boolean ok;
                     try {
+                        request.before(indexOffset + i);
+                        began = System.nanoTime();
                         ok = request.call(indexOffset + i);
                     } catch (Exception e) {
                         ok = false;
