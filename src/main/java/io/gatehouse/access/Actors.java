@@ -4,8 +4,10 @@ import io.gatehouse.access.Actor.OrganizationAccess;
 import io.gatehouse.shared.OrganizationId;
 import io.gatehouse.shared.SiteId;
 import io.gatehouse.shared.UserId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
@@ -57,52 +59,63 @@ public class Actors {
     private record Loaded(Actor actor, boolean active) {
     }
 
-    /** Two indexed queries: the account with its staff role, then every membership with its rights and sites. */
+    /**
+     * One statement of indexed lookups: the account with its staff role (kind A), then every
+     * membership with its rights (R) and sites (S).
+     */
     private Loaded read(UserId user) {
         record Account(String label, boolean active, StaffRole staff) {
         }
-        Account account = jdbc.sql("""
-                        select u.first_name, u.last_name, u.email, u.status, s.role
-                        from user_account u left join staff_member s on s.user_id = u.id where u.id = ?""")
-                .param(user.value())
-                .query((rs, n) -> new Account(rs.getString(1) + " " + rs.getString(2) + " <" + rs.getString(3) + ">",
-                        "ACTIVE".equals(rs.getString(4)), rs.getString(5) == null ? null : StaffRole.valueOf(rs.getString(5))))
-                .optional()
-                .orElse(new Account(user.toString(), false, null));
+        List<Account> account = new ArrayList<>(1);
         Map<UUID, Role> roles = new HashMap<>();
         Map<UUID, MembershipStatus> statuses = new HashMap<>();
         Map<UUID, Set<String>> rights = new HashMap<>();
         Map<UUID, Set<SiteId>> sites = new HashMap<>();
         jdbc.sql("""
-                        select m.organization_id, m.role, m.status, 'R' as kind, r.name as item
+                        select 'A' as kind, cast(null as uuid) as organization_id, s.role, u.status, u.first_name as item,
+                               u.last_name, u.email
+                        from user_account u left join staff_member s on s.user_id = u.id where u.id = :user
+                        union all
+                        select 'R' as kind, m.organization_id, m.role, m.status, r.name as item,
+                               cast(null as varchar(100)), cast(null as varchar(320))
                         from membership m
                         left join membership_right mr on mr.membership_id = m.id
                         left join access_right r on r.id = mr.right_id
                         where m.user_id = :user
                         union all
-                        select m.organization_id, m.role, m.status, 'S' as kind, cast(s.site_id as varchar(36)) as item
+                        select 'S' as kind, m.organization_id, m.role, m.status, cast(s.site_id as varchar(36)) as item,
+                               cast(null as varchar(100)), cast(null as varchar(320))
                         from membership m join site_access s on s.membership_id = m.id
                         where m.user_id = :user""")
                 .param("user", user.value())
                 .query((rs, n) -> {
-                    UUID org = rs.getObject(1, UUID.class);
-                    roles.put(org, Role.valueOf(rs.getString(2)));
-                    statuses.put(org, MembershipStatus.valueOf(rs.getString(3)));
+                    String kind = rs.getString(1);
+                    if ("A".equals(kind)) {
+                        account.add(new Account(rs.getString(5) + " " + rs.getString(6) + " <" + rs.getString(7) + ">",
+                                "ACTIVE".equals(rs.getString(4)), rs.getString(3) == null ? null : StaffRole.valueOf(rs.getString(3))));
+                        return kind;
+                    }
+                    UUID org = rs.getObject(2, UUID.class);
+                    roles.put(org, Role.valueOf(rs.getString(3)));
+                    statuses.put(org, MembershipStatus.valueOf(rs.getString(4)));
                     Set<String> held = rights.computeIfAbsent(org, k -> new HashSet<>());
                     String item = rs.getString(5);
                     if (item != null) {
-                        if ("S".equals(rs.getString(4))) {
+                        if ("S".equals(kind)) {
                             sites.computeIfAbsent(org, k -> new HashSet<>()).add(new SiteId(UUID.fromString(item)));
                         } else {
                             held.add(item);
                         }
                     }
-                    return org;
+                    return kind;
                 })
                 .list();
+        if (account.isEmpty()) {
+            return new Loaded(new Actor(user, user.toString(), null, Map.of()), false);
+        }
         Map<OrganizationId, OrganizationAccess> organizations = new HashMap<>();
         roles.forEach((org, role) -> organizations.put(new OrganizationId(org), new OrganizationAccess(
                 new OrganizationId(org), role, statuses.get(org), rights.get(org), sites.getOrDefault(org, Set.of()))));
-        return new Loaded(new Actor(user, account.label(), account.staff(), organizations), account.active());
+        return new Loaded(new Actor(user, account.get(0).label(), account.get(0).staff(), organizations), account.get(0).active());
     }
 }

@@ -33,12 +33,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class MemberDirectory {
 
-    private static final String COLUMNS = """
-            select m.id as membership_id, m.user_id, u.first_name, u.last_name, u.email, u.login, u.position,
-                   m.role, m.status, u.status as account_status, m.created_at, u.last_sign_in_at, m.invited_at
-            from membership m join user_account u on u.id = m.user_id
-            """;
-
     /**
      * One page of memberships, chosen and ordered on the membership table alone, then joined to
      * their accounts: the join touches 50 accounts, not every match.
@@ -104,13 +98,53 @@ class MemberDirectory {
         return bind(jdbc.sql("select count(*) from membership m where " + filter.where()), filter).query(Long.class).single();
     }
 
-    /** Two statements, each answering on its own: no transaction of its own needed. */
+    /**
+     * One member with their rights and sites in one statement: the member's row (kind M), then a
+     * row per right (R) and per site (S). A single statement needs no transaction of its own.
+     */
+    private static final String ONE = """
+            select 'M' as kind, m.id as membership_id, m.user_id, u.first_name, u.last_name, u.email, u.login, u.position,
+                   m.role, m.status, u.status as account_status, m.created_at, u.last_sign_in_at, m.invited_at,
+                   cast(null as varchar(200)) as item, 0 as p1, 0 as p2
+            from membership m join user_account u on u.id = m.user_id
+            where m.organization_id = :org and m.user_id = :user
+            union all
+            select 'R', m.id, m.user_id, null, null, null, null, null, null, null, null,
+                   cast(null as timestamp with time zone), cast(null as timestamp with time zone), cast(null as timestamp with time zone),
+                   r.name, a.position, r.position
+            from membership m
+            join membership_right mr on mr.membership_id = m.id
+            join access_right r on r.id = mr.right_id
+            join application a on a.id = r.application_id
+            where m.organization_id = :org and m.user_id = :user
+            union all
+            select 'S', m.id, m.user_id, null, null, null, null, null, null, null, null,
+                   cast(null as timestamp with time zone), cast(null as timestamp with time zone), cast(null as timestamp with time zone),
+                   cast(sa.site_id as varchar(36)), 0, 0
+            from membership m join site_access sa on sa.membership_id = m.id
+            where m.organization_id = :org and m.user_id = :user
+            order by kind, p1, p2, item""";
+
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     Optional<MemberView> one(OrganizationId organization, UserId user, Supplier<List<String>> allSites) {
-        return jdbc.sql(COLUMNS + " where m.organization_id = :org and m.user_id = :user")
-                .param("org", organization.value()).param("user", user.value())
-                .query(MemberDirectory::row).optional()
-                .map(row -> views(List.of(row), allSites).get(0));
+        List<Row> member = new ArrayList<>(1);
+        List<String> rights = new ArrayList<>();
+        List<String> sites = new ArrayList<>();
+        jdbc.sql(ONE).param("org", organization.value()).param("user", user.value())
+                .query((rs, n) -> {
+                    switch (rs.getString("kind")) {
+                        case "M" -> member.add(row(rs, n));
+                        case "R" -> rights.add(rs.getString("item"));
+                        default -> sites.add(rs.getString("item"));
+                    }
+                    return n;
+                })
+                .list();
+        if (member.isEmpty()) {
+            return Optional.empty();
+        }
+        Row row = member.get(0);
+        return Optional.of(view(row, rights, row.role().reachesAllSites() ? allSites.get() : sites));
     }
 
     /**
@@ -191,13 +225,13 @@ class MemberDirectory {
                 })
                 .list();
         List<String> everySite = rows.stream().anyMatch(r -> r.role().reachesAllSites()) ? allSites.get() : List.of();
-        return rows.stream().map(r -> {
-            boolean all = r.role().reachesAllSites();
-            MemberStatus status = status(r);
-            return new MemberView(r.userId().toString(), r.firstName(), r.lastName(), r.email(), r.login(), r.position(),
-                    r.role(), rights.getOrDefault(r.membershipId(), List.of()),
-                    all ? everySite : sites.getOrDefault(r.membershipId(), List.of()), all, status, r.createdAt(), r.lastSignInAt());
-        }).toList();
+        return rows.stream().map(r -> view(r, rights.getOrDefault(r.membershipId(), List.of()),
+                r.role().reachesAllSites() ? everySite : sites.getOrDefault(r.membershipId(), List.of()))).toList();
+    }
+
+    private static MemberView view(Row r, List<String> rights, List<String> sites) {
+        return new MemberView(r.userId().toString(), r.firstName(), r.lastName(), r.email(), r.login(), r.position(),
+                r.role(), rights, sites, r.role().reachesAllSites(), status(r), r.createdAt(), r.lastSignInAt());
     }
 
     private static MemberStatus status(Row r) {
