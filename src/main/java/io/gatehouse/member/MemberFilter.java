@@ -1,5 +1,8 @@
 package io.gatehouse.member;
 
+import static io.gatehouse.shared.FormValues.blankToNull;
+import static io.gatehouse.shared.FormValues.choice;
+
 import io.gatehouse.access.Role;
 import io.gatehouse.shared.InvalidInputException;
 import io.gatehouse.shared.NotFoundException;
@@ -32,11 +35,11 @@ record MemberFilter(String q, String role, String application, String right, Str
     }
 
     public Role roleValue() {
-        return parse(Role.class, role);
+        return choice(Role.class, role);
     }
 
     public MemberStatus statusValue() {
-        return parse(MemberStatus.class, status);
+        return choice(MemberStatus.class, status);
     }
 
     SiteId siteValue() {
@@ -133,20 +136,5 @@ record MemberFilter(String q, String role, String application, String right, Str
             }
         });
         return query.toString();
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

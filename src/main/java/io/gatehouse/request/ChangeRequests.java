@@ -1,5 +1,7 @@
 package io.gatehouse.request;
 
+import static io.gatehouse.shared.FormValues.blankToNull;
+
 import io.gatehouse.access.AccessPolicy;
 import io.gatehouse.access.Actor;
 import io.gatehouse.access.Catalog;
@@ -593,9 +595,5 @@ public class ChangeRequests implements ApprovalRequests {
 
     private Map<String, Object> read(String text) {
         return json.readValue(text, MAP);
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -1,10 +1,12 @@
 package io.gatehouse.request;
 
+import static io.gatehouse.shared.FormValues.blankToNull;
+import static io.gatehouse.shared.FormValues.choice;
+
 import io.gatehouse.shared.NotFoundException;
 import io.gatehouse.shared.OrganizationId;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -33,7 +35,7 @@ record TicketFilter(String status, String org, String type, String age, String p
         if (status == null) {
             return queue ? RequestStatus.OPEN : null;
         }
-        return parse(RequestStatus.class, status);
+        return choice(RequestStatus.class, status);
     }
 
     /** What the status select shows as chosen: a status name, ANY, or "" for "all" in My tickets. */
@@ -43,7 +45,7 @@ record TicketFilter(String status, String org, String type, String age, String p
     }
 
     public RequestType typeValue() {
-        return parse(RequestType.class, type);
+        return choice(RequestType.class, type);
     }
 
     OrganizationId organizationValue() {
@@ -102,20 +104,5 @@ record TicketFilter(String status, String org, String type, String age, String p
             url.queryParam("page", pageNumber);
         }
         return url.encode().toUriString();
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }
