@@ -100,7 +100,8 @@ class MemberDirectory {
 
     /**
      * One member with their rights and sites in one statement: the member's row (kind M), then a
-     * row per right (R) and per site (S). A single statement needs no transaction of its own.
+     * row per right (R) and per site (S), as the list gives them: a Manager has every site of the
+     * organization, in name order. A single statement needs no transaction of its own.
      */
     private static final String ONE = """
             select 'M' as kind, m.id as membership_id, m.user_id, u.first_name, u.last_name, u.email, u.login, u.position,
@@ -120,13 +121,19 @@ class MemberDirectory {
             union all
             select 'S', m.id, m.user_id, null, null, null, null, null, null, null, null,
                    cast(null as timestamp with time zone), cast(null as timestamp with time zone), cast(null as timestamp with time zone),
+                   cast(s.id as varchar(36)), row_number() over (order by s.name_key, s.id), 0
+            from membership m join site s on s.organization_id = m.organization_id
+            where m.organization_id = :org and m.user_id = :user and m.role = 'MANAGER'
+            union all
+            select 'S', m.id, m.user_id, null, null, null, null, null, null, null, null,
+                   cast(null as timestamp with time zone), cast(null as timestamp with time zone), cast(null as timestamp with time zone),
                    cast(sa.site_id as varchar(36)), 0, 0
             from membership m join site_access sa on sa.membership_id = m.id
-            where m.organization_id = :org and m.user_id = :user
+            where m.organization_id = :org and m.user_id = :user and m.role <> 'MANAGER'
             order by kind, p1, p2, item""";
 
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
-    Optional<MemberView> one(OrganizationId organization, UserId user, Supplier<List<String>> allSites) {
+    Optional<MemberView> one(OrganizationId organization, UserId user) {
         List<Row> member = new ArrayList<>(1);
         List<String> rights = new ArrayList<>();
         List<String> sites = new ArrayList<>();
@@ -144,7 +151,7 @@ class MemberDirectory {
             return Optional.empty();
         }
         Row row = member.get(0);
-        return Optional.of(view(row, rights, row.role().reachesAllSites() ? allSites.get() : sites));
+        return Optional.of(view(row, rights, sites));
     }
 
     /**

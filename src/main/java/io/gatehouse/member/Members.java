@@ -252,7 +252,7 @@ public class Members {
     }
 
     private MemberView view(OrganizationId organization, UserId user) {
-        return directory.one(organization, user, () -> siteIds(organization)).orElseThrow(() -> new NotFoundException("member"));
+        return directory.one(organization, user).orElseThrow(() -> new NotFoundException("member"));
     }
 
     private static <T> java.util.function.Supplier<T> memoized(java.util.function.Supplier<T> supplier) {

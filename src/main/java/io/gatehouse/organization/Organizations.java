@@ -20,6 +20,7 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
@@ -179,7 +180,7 @@ public class Organizations {
         return organization;
     }
 
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public void requireVisible(Actor actor, OrganizationId id) {
         if (!actor.isVendorStaff() && actor.in(id).isPresent()) {
             // The person's own membership holds the organization in place: no need to read it.

@@ -274,10 +274,12 @@ class OrganizationApiTest {
                 .andExpect(header().string("Location", startsWith("/api/v1/organizations/" + org + "/sites/")))
                 .andExpect(jsonPath("$.name").value("Warehouse North"))
                 .andReturn().getResponse().getHeader("Location");
-        mvc.perform(asAdmin(post("/api/v1/organizations/{org}/sites", org))
+        String headOffice = mvc.perform(asAdmin(post("/api/v1/organizations/{org}/sites", org))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"Head Office\"}"))
-                .andExpect(status().isCreated());
+                .andExpect(status().isCreated())
+                .andReturn().getResponse().getHeader("Location");
         String siteId = location.substring(location.lastIndexOf('/') + 1);
+        String headOfficeId = headOffice.substring(headOffice.lastIndexOf('/') + 1);
 
         mvc.perform(as(member, get("/api/v1/organizations/{org}/sites", org)))
                 .andExpect(status().isOk())
@@ -287,10 +289,10 @@ class OrganizationApiTest {
                 .andExpect(jsonPath("$[1].id").value(siteId));
         assertThat(data.auditEntries(org, "site.created")).isEqualTo(2);
 
-        // A Manager reaches a new site at once.
+        // A Manager reaches every site, new ones at once, listed in name order.
         String managerView = mvc.perform(as(manager, get("/api/v1/organizations/{org}/members/{user}", org, manager.id())))
                 .andReturn().getResponse().getContentAsString();
-        assertThat(JsonPath.<List<String>>read(managerView, "$.sites")).contains(siteId);
+        assertThat(JsonPath.<List<String>>read(managerView, "$.sites")).containsExactly(headOfficeId, siteId);
         assertThat(JsonPath.<Boolean>read(managerView, "$.allSites")).isTrue();
     }
 
