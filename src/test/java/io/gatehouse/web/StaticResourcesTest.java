@@ -56,6 +56,13 @@ class StaticResourcesTest {
     }
 
     @Test
+    void swaggerUiStillServesItsOwnFiles() throws Exception {
+        mvc.perform(get("/swagger-ui/index.html"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML));
+    }
+
+    @Test
     void aPathUnderTheStaticFoldersThatHoldsNoFileIsNotFound() throws Exception {
         mvc.perform(get("/css/no-such-sheet.css")).andExpect(status().isNotFound());
         mvc.perform(get("/webjars/no-such-jar/file.js")).andExpect(status().isNotFound());
