@@ -123,6 +123,46 @@ public class AccessPolicy {
         return requester != null && actor.isSelf(requester) ? Decision.deny("policy.notOwnRequest") : Decision.allow();
     }
 
+    /**
+     * Whether a change may become a request to the vendor. Only a change that needs the vendor's
+     * approval, and only one the requester could make themselves if the organization were
+     * self-managed and no right needed approval: a forbidden change stays forbidden, with its
+     * reason, and never becomes a ticket.
+     */
+    public Decision requestChange(Actor requester, boolean vendorManaged, RequestedChange change) {
+        if (!needsApproval(requester, vendorManaged, change.rightsTouched())) {
+            return Decision.deny("policy.noApprovalNeeded");
+        }
+        return directly(requester, change);
+    }
+
+    /**
+     * Whether an approved request may still be applied: the requester, as they are today, could
+     * still make the change themselves (still a member, still holding what they asked to grant,
+     * the person still within their reach). Null: their account is gone or disabled. The
+     * approver's side is {@link #decideRequest}.
+     */
+    public Decision applyRequest(Actor requesterToday, RequestedChange change) {
+        if (requesterToday == null) {
+            return Decision.deny("policy.requesterGone");
+        }
+        return directly(requesterToday, change);
+    }
+
+    /** The decision the actor would get making the change directly. */
+    private Decision directly(Actor actor, RequestedChange change) {
+        if (change instanceof RequestedChange.NewMember joining) {
+            return addMember(actor, joining.organization(), joining.role(), joining.rights(), joining.sites());
+        }
+        if (change instanceof RequestedChange.AccessChange access) {
+            return changeMember(actor, access.target(), access.role(), access.rightsChanged(), access.sitesChanged());
+        }
+        if (change instanceof RequestedChange.Deactivation deactivation) {
+            return blockMember(actor, deactivation.target(), true);
+        }
+        throw new IllegalArgumentException(change.getClass().getName());
+    }
+
     public Decision addMember(Actor actor, OrganizationId organization, Role role,
             Collection<CatalogRight> rights, Set<SiteId> sites) {
         return manageMembers(actor, organization)
@@ -133,13 +173,15 @@ public class AccessPolicy {
 
     /**
      * A change of role, rights or sites. Only what actually changes is judged: keeping a right one
-     * does not hold is fine, adding or removing it is not.
+     * does not hold is fine, adding or removing it is not. Nobody raises their own access.
      */
     public Decision changeMember(Actor actor, MemberFacts target, Role newRole,
             Collection<CatalogRight> rightsChanged, Set<SiteId> sitesChanged) {
         OrganizationId organization = target.organizationId();
         return manageMembers(actor, organization)
                 .and(() -> reachMember(actor, target))
+                .and(() -> raisesOwnAccess(actor, target, newRole, rightsChanged, sitesChanged)
+                        ? Decision.deny("policy.noSelfEscalation") : Decision.allow())
                 .and(() -> newRole == null || newRole == target.role() ? Decision.allow() : assignRole(actor, organization, newRole))
                 .and(() -> demotesLastManager(target, newRole) ? Decision.deny("policy.lastManager") : Decision.allow())
                 .and(() -> changeRights(actor, organization, rightsChanged))
@@ -266,6 +308,22 @@ public class AccessPolicy {
             }
         }
         return Decision.allow();
+    }
+
+    /**
+     * Nobody raises their own access — a higher role, a right or a site they do not have yet —
+     * directly or through a request: someone else, or the vendor, decides that. Giving things up is fine.
+     */
+    private static boolean raisesOwnAccess(Actor actor, MemberFacts target, Role newRole,
+            Collection<CatalogRight> rightsChanged, Set<SiteId> sitesChanged) {
+        if (!actor.isSelf(target.userId())) {
+            return false;
+        }
+        boolean higherRole = newRole != null && newRole.outranks(target.role());
+        boolean newRight = rightsChanged.stream().anyMatch(right -> !target.rights().contains(right.name()));
+        // A Manager reaches every site already: naming sites when stepping down narrows, not widens.
+        boolean newSite = !target.role().reachesAllSites() && sitesChanged.stream().anyMatch(site -> !target.sites().contains(site));
+        return higherRole || newRight || newSite;
     }
 
     private static boolean demotesLastManager(MemberFacts target, Role newRole) {

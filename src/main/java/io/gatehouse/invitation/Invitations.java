@@ -376,13 +376,14 @@ public class Invitations {
             }
         }
         organizations.requireSites(target.organization(), sites, "sites");
+        Set<SiteId> granted = target.role().reachesAllSites() ? Set.of() : sites;
+        // What the inviter may not grant is refused for that reason, whether or not the vendor approves changes here.
+        policy.addMember(actor, target.organization(), target.role(), rights, granted).orThrow();
         // Where the vendor approves changes, people arrive through a request ("Create new user"), not an invitation.
         boolean vendorManaged = organizations.get(actor, target.organization()).managementMode() == ManagementMode.VENDOR_MANAGED;
         if (policy.needsApproval(actor, vendorManaged, rights)) {
             throw new ForbiddenException("policy.vendorManaged");
         }
-        Set<SiteId> granted = target.role().reachesAllSites() ? Set.of() : sites;
-        policy.addMember(actor, target.organization(), target.role(), rights, granted).orThrow();
         return new Resolved(target, organizations.name(target.organization()),
                 Language.of(organizations.defaultLanguage(target.organization())), rights, granted);
     }

@@ -233,6 +233,31 @@ public class Members {
         return policy.needsApproval(actor, vendorManaged, touched);
     }
 
+    /**
+     * A request's change in the policy's terms, against today's facts: what the person would
+     * gain or lose if it were applied now. Unknown rights or sites are field errors; a person who
+     * is not a member is not found.
+     */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public io.gatehouse.access.RequestedChange requested(OrganizationId organization, UserId user, MemberChange change) {
+        MemberFacts now = memberships.get(organization, user);
+        if (Boolean.TRUE.equals(change.blocked())) {
+            return new io.gatehouse.access.RequestedChange.Deactivation(now);
+        }
+        Set<CatalogRight> rights = change.rights() == null ? null : catalog.resolve(change.rights(), "rights");
+        Set<SiteId> sites = change.sites() == null ? null
+                : sites(organization, change.sites(), change.role() != null ? change.role() : now.role());
+        return new io.gatehouse.access.RequestedChange.AccessChange(now, change.role(), rights == null ? Set.of() : rightsTouched(now, rights),
+                sites == null ? Set.of() : symmetricDifference(now.sites(), sites));
+    }
+
+    /** A request for a new member in the policy's terms. */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public io.gatehouse.access.RequestedChange requested(OrganizationId organization, NewMember member) {
+        return new io.gatehouse.access.RequestedChange.NewMember(organization, member.role(), catalog.resolve(member.rights(), "rights"),
+                sites(organization, member.sites(), member.role()));
+    }
+
     /** Whether the actor may block (or unblock) this member here, as the policy answers it. */
     @Transactional(readOnly = true)
     public Decision blocking(Actor actor, OrganizationId organization, UserId user, boolean block) {

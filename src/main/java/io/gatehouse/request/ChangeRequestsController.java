@@ -79,7 +79,7 @@ class ChangeRequestsController {
         UUID request = requestId(id);
         try {
             return requests.approve(actor, request);
-        } catch (ChangeRequests.RequestConflictException e) {
+        } catch (RequestConflictException e) {
             requests.noteConflict(actor, request, text(e.messageCode(), e.arguments().toArray()));
             throw e;
         } catch (ConflictException e) {

@@ -191,7 +191,7 @@ class RequestPages {
         try {
             requests.approve(actor, request);
             redirect.addFlashAttribute("flash", text(locale, "requests.flash.approved", ticket.number()));
-        } catch (ChangeRequests.RequestConflictException e) {
+        } catch (RequestConflictException e) {
             String message = text(locale, e.messageCode(), e.arguments().toArray());
             requests.noteConflict(actor, request, message);
             redirect.addFlashAttribute("flashError", text(locale, "requests.flash.notApplied", message));

@@ -396,6 +396,108 @@ class AccessPolicyTest {
                         () -> POLICY.decideRequest(MANAGER, PLAIN_USER.userId())));
     }
 
+    /**
+     * A request asks only for what its requester could do themselves if the organization were
+     * self-managed and no right needed approval; approving re-checks the requester as they are
+     * today. Nobody raises their own access, directly or through a request.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("requestRules")
+    void requestsAnswerAsTheSpecSays(Row row) {
+        answersAsTheSpecSays(row);
+    }
+
+    static Stream<Row> requestRules() {
+        CatalogRight showcase = right(SHOWCASE_ADMINISTRATOR);
+        CatalogRight approved = new CatalogRight(java.util.UUID.randomUUID(), "Approved right", "Showcase 360", false, true);
+        MemberFacts userManagerSelf = self(USER_MANAGER, ORG, false);
+        Actor managerWithLicenses = member(ORG, Role.MANAGER, LICENSES);
+        Actor showcaseHolderWithoutUserManagement = member(ORG, Role.USER, SHOWCASE_ADMINISTRATOR);
+        Actor vendorAdminAndMember = person("Vendor admin and member").staff(StaffRole.VENDOR_ADMIN).in(ORG, Role.USER).build();
+        return Stream.of(
+                // vendor-managed: what the requester could do directly, and nothing more
+                allowed("user manager requests a right they hold for a user of a vendor-managed organization",
+                        () -> POLICY.requestChange(USER_MANAGER_WITH_SHOWCASE, true, change(A_USER, null, List.of(showcase)))),
+                allowed("user manager requests a new User with a right they hold",
+                        () -> POLICY.requestChange(USER_MANAGER_WITH_SHOWCASE, true,
+                                new RequestedChange.NewMember(ORG, Role.USER, List.of(showcase), Set.of()))),
+                allowed("manager requests a user's deactivation",
+                        () -> POLICY.requestChange(MANAGER, true, new RequestedChange.Deactivation(A_USER))),
+                denied("user manager cannot request the Manager role for themselves", "policy.noSelfEscalation",
+                        () -> POLICY.requestChange(USER_MANAGER, true, change(userManagerSelf, Role.MANAGER, List.of()))),
+                denied("user manager cannot request a right they do not hold", "policy.rightNotHeld",
+                        () -> POLICY.requestChange(USER_MANAGER, true, change(A_USER, null, List.of(showcase)))),
+                denied("user manager cannot request a right they do not hold for themselves", "policy.noSelfEscalation",
+                        () -> POLICY.requestChange(USER_MANAGER, true, change(userManagerSelf, null, List.of(showcase)))),
+                denied("user manager cannot request the Manager's deactivation", "policy.managerOnly",
+                        () -> POLICY.requestChange(USER_MANAGER, true, new RequestedChange.Deactivation(ANOTHER_MANAGER))),
+                denied("user manager cannot request a new Manager", "policy.roleAboveOwn",
+                        () -> POLICY.requestChange(USER_MANAGER, true, new RequestedChange.NewMember(ORG, Role.MANAGER, List.of(), Set.of()))),
+                denied("user manager cannot request a change to a member who outranks them", "policy.memberOutranksYou",
+                        () -> POLICY.requestChange(USER_MANAGER, true, change(A_CONTRIBUTOR, Role.USER, List.of()))),
+                denied("user manager cannot request a site they do not reach", "policy.siteNotHeld",
+                        () -> POLICY.requestChange(USER_MANAGER, true,
+                                new RequestedChange.AccessChange(A_USER, null, List.of(), Set.of(SITE_B)))),
+                denied("manager cannot request the last Manager's deactivation", "policy.lastManager",
+                        () -> POLICY.requestChange(MANAGER, true, new RequestedChange.Deactivation(LAST_MANAGER))),
+                denied("manager cannot request their own deactivation", "policy.notYourself",
+                        () -> POLICY.requestChange(MANAGER, true, new RequestedChange.Deactivation(self(MANAGER, ORG, false)))),
+                denied("plain user cannot request anything", "policy.userManagementRequired",
+                        () -> POLICY.requestChange(PLAIN_USER, true, new RequestedChange.NewMember(ORG, Role.USER, List.of(), Set.of()))),
+                // self-managed: a right that always needs approval makes a request, never a permission
+                allowed("manager requests an always-needs-approval right in a self-managed organization",
+                        () -> POLICY.requestChange(MANAGER, false, change(A_USER, null, List.of(approved)))),
+                denied("an always-needs-approval right does not turn a role above one's own into a request", "policy.roleAboveOwn",
+                        () -> POLICY.requestChange(USER_MANAGER, false, change(A_USER, Role.MANAGER, List.of(approved)))),
+                denied("an always-needs-approval right one does not hold is not requestable", "policy.rightNotHeld",
+                        () -> POLICY.requestChange(USER_MANAGER, false, change(A_USER, null, List.of(approved)))),
+                denied("an always-needs-approval right does not turn a new Manager into a request", "policy.roleAboveOwn",
+                        () -> POLICY.requestChange(USER_MANAGER, false,
+                                new RequestedChange.NewMember(ORG, Role.MANAGER, List.of(approved), Set.of()))),
+                denied("a change that needs no approval is made directly, not requested", "policy.noApprovalNeeded",
+                        () -> POLICY.requestChange(MANAGER, false, change(A_USER, null, List.of(right(LICENSES))))),
+                denied("vendor staff act directly and never request", "policy.noApprovalNeeded",
+                        () -> POLICY.requestChange(VENDOR_SUPPORT, true, change(A_USER, null, List.of(approved)))),
+                // approving: the requester as they are today
+                allowed("a request applies while its requester could still make the change",
+                        () -> POLICY.applyRequest(USER_MANAGER_WITH_SHOWCASE, change(A_USER, null, List.of(showcase)))),
+                allowed("a Manager's always-needs-approval request applies while they are still Manager",
+                        () -> POLICY.applyRequest(MANAGER, change(A_USER, null, List.of(approved)))),
+                denied("a request does not apply once its requester lost User Management", "policy.userManagementRequired",
+                        () -> POLICY.applyRequest(showcaseHolderWithoutUserManagement, change(A_USER, null, List.of(showcase)))),
+                denied("a request does not apply once its requester lost the right they asked to grant", "policy.rightNotHeld",
+                        () -> POLICY.applyRequest(USER_MANAGER, change(A_USER, null, List.of(showcase)))),
+                denied("a request does not apply once its requester left the organization", "policy.notAMember",
+                        () -> POLICY.applyRequest(OTHER_MANAGER, change(A_USER, null, List.of(showcase)))),
+                denied("a request does not apply once its requester is blocked there", "policy.membershipBlocked",
+                        () -> POLICY.applyRequest(BLOCKED_MANAGER, change(A_USER, Role.OPERATOR, List.of()))),
+                denied("a request does not apply once the requester's account is gone or disabled", "policy.requesterGone",
+                        () -> POLICY.applyRequest(null, change(A_USER, null, List.of(showcase)))),
+                denied("a request does not apply once the person outranks its requester", "policy.memberOutranksYou",
+                        () -> POLICY.applyRequest(USER_MANAGER, change(A_CONTRIBUTOR, null, List.of(right(LICENSES))))),
+                denied("a deactivation does not apply to the last Manager", "policy.lastManager",
+                        () -> POLICY.applyRequest(MANAGER, new RequestedChange.Deactivation(LAST_MANAGER))),
+                denied("a requester who joined the vendor's staff since cannot approve their own request", "policy.notOwnRequest",
+                        () -> POLICY.decideRequest(SUPPORT_AND_MEMBER, SUPPORT_AND_MEMBER.userId())),
+                // nobody raises their own access, directly either
+                denied("manager cannot grant themselves a right", "policy.noSelfEscalation",
+                        () -> POLICY.changeMember(MANAGER, self(MANAGER, ORG, false), null, List.of(showcase), Set.of())),
+                allowed("manager gives up a right of their own",
+                        () -> POLICY.changeMember(managerWithLicenses, self(managerWithLicenses, ORG, false), null,
+                                List.of(right(LICENSES)), Set.of())),
+                allowed("manager steps down to Contributor at named sites",
+                        () -> POLICY.changeMember(MANAGER, self(MANAGER, ORG, false), Role.CONTRIBUTOR, List.of(), Set.of(SITE_A))),
+                denied("user manager cannot add a site to their own membership", "policy.noSelfEscalation",
+                        () -> POLICY.changeMember(USER_MANAGER, userManagerSelf, null, List.of(), Set.of(SITE_B))),
+                denied("a vendor admin who is also a member does not raise their own role there", "policy.noSelfEscalation",
+                        () -> POLICY.changeMember(vendorAdminAndMember, self(vendorAdminAndMember, ORG, false), Role.MANAGER,
+                                List.of(), Set.of())));
+    }
+
+    private static RequestedChange change(MemberFacts target, Role role, List<CatalogRight> rightsChanged) {
+        return new RequestedChange.AccessChange(target, role, rightsChanged, Set.of());
+    }
+
     @org.junit.jupiter.api.Test
     void whoseChangesNeedTheVendorsApproval() {
         CatalogRight ordinary = right(LICENSES);
