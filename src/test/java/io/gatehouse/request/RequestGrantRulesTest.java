@@ -297,6 +297,25 @@ class RequestGrantRulesTest {
     }
 
     @Test
+    void anApprovalAfterTheRequestersAccountWasDisabledIsRefused() throws Exception {
+        OrganizationId org = vendorManaged();
+        TestMember manager = data.manager(org);
+        data.manager(org);
+        TestMember colleague = data.user(org);
+        AccountView support = data.staff(StaffRole.VENDOR_SUPPORT);
+        String id = requestId(send(patch("/api/v1/organizations/{org}/members/{user}", org, colleague.id()), basic(manager),
+                Map.of("rights", List.of("Licenses"))).andExpect(status().isAccepted()));
+
+        send(patch("/api/v1/users/{user}", manager.id()), ADMIN, Map.of("disabled", true)).andExpect(status().isOk());
+
+        mvc.perform(post("/api/v1/requests/{id}/approve", id).with(httpBasic(support.email(), TestData.PASSWORD)))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value("The requester may no longer make this change themselves; they would be told: "
+                        + "“Your account is closed or disabled.”"));
+        assertRefusedAndUnchanged(org, id, colleague);
+    }
+
+    @Test
     void aRequesterWhoJoinedTheVendorsStaffCannotApproveTheirOwnRequest() throws Exception {
         OrganizationId org = vendorManaged();
         TestMember manager = data.manager(org);
