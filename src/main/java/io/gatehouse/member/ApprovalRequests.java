@@ -8,7 +8,9 @@ import java.util.List;
 
 /**
  * Where a change goes when the vendor must approve it (see AccessPolicy.needsApproval): it
- * becomes a request, a ticket, and changes nothing yet. The request feature provides it.
+ * becomes a request, a ticket, and changes nothing yet. A request may only ask for what the actor
+ * could do directly (AccessPolicy.requestChange): anything else is refused with the policy's
+ * reason and writes no ticket. The request feature provides it.
  */
 public interface ApprovalRequests {
 

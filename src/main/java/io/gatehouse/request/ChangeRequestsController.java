@@ -73,8 +73,8 @@ class ChangeRequestsController {
     }
 
     @PostMapping("/api/v1/requests/{id}/approve")
-    @Operation(summary = "Approve (vendor staff): the change is checked against today's state and applied at once; "
-            + "409 with the reason when it no longer fits")
+    @Operation(summary = "Approve (vendor staff, never one's own request): the change is checked against today's state and "
+            + "applied at once; 409 with the reason when it no longer fits, or when the requester could no longer make it themselves")
     RequestView approve(Actor actor, @PathVariable String id) {
         UUID request = requestId(id);
         try {
