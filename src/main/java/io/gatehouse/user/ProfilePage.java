@@ -2,6 +2,7 @@ package io.gatehouse.user;
 
 import io.gatehouse.access.Actor;
 import io.gatehouse.shared.ConflictException;
+import io.gatehouse.shared.ForbiddenException;
 import io.gatehouse.shared.InvalidInputException;
 import io.gatehouse.shared.PortalPage;
 import jakarta.validation.Valid;
@@ -23,6 +24,7 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** "User profile": a person's own name, position and preferences, and their password. */
@@ -42,6 +44,8 @@ class ProfilePage {
             "America/Argentina/Buenos_Aires", "America/Santiago", "America/Bogota", "America/Lima", "America/New_York",
             "America/Toronto", "America/Chicago", "America/Mexico_City", "America/Denver", "America/Phoenix",
             "America/Los_Angeles", "America/Vancouver", "America/Anchorage", "Pacific/Honolulu");
+
+    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s]+");
 
     private final Accounts accounts;
     private final MessageSource messages;
@@ -100,6 +104,37 @@ class ProfilePage {
         return "redirect:/profile";
     }
 
+    /** A new address for oneself: it becomes the account's once a link sent to it is opened and confirmed. */
+    @PostMapping("/profile/email")
+    String changeEmail(Actor actor, @RequestParam(required = false) String email, Locale locale, Model model,
+            RedirectAttributes redirect) {
+        AccountView me = accounts.find(actor.userId());
+        String typed = email == null ? "" : email.strip();
+        Map<String, List<String>> errors = new LinkedHashMap<>();
+        if (typed.isEmpty()) {
+            add(errors, "email", message("validation.required", locale));
+        } else if (typed.length() > 254 || !EMAIL.matcher(typed).matches()) {
+            add(errors, "email", message("validation.email", locale));
+        }
+        if (errors.isEmpty()) {
+            try {
+                String pending = accounts.updateOwn(actor, new AccountChanges(null, null, typed, null, null, null, null, null))
+                        .pendingEmail();
+                if (pending != null) {
+                    redirect.addFlashAttribute("pendingEmail", pending);
+                }
+                return "redirect:/profile";
+            } catch (InvalidInputException | ConflictException e) {
+                errors = errors(e, locale);
+            } catch (ForbiddenException e) {
+                add(errors, "email", message(e.reasonCode(), locale));
+            }
+        }
+        model.addAttribute("emailErrors", errors);
+        model.addAttribute("newEmail", typed);
+        return page(me, ProfileForm.of(me), Map.of(), Map.of(), model);
+    }
+
     @PostMapping("/profile/password")
     String changePassword(Actor actor, PasswordForm form, Locale locale, Model model, RedirectAttributes redirect) {
         AccountView me = accounts.find(actor.userId());
@@ -132,6 +167,9 @@ class ProfilePage {
         model.addAttribute("form", form);
         model.addAttribute("errors", profileErrors);
         model.addAttribute("passwordErrors", passwordErrors);
+        if (!model.containsAttribute("emailErrors")) {
+            model.addAttribute("emailErrors", Map.of());
+        }
         model.addAttribute("languages", List.of(new Choice("en", "English"), new Choice("fr", "Français"),
                 new Choice("es", "Español"), new Choice("ja", "日本語")));
         LocalDate today = LocalDate.now(clock);

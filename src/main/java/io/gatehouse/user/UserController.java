@@ -3,11 +3,13 @@ package io.gatehouse.user;
 import io.gatehouse.access.Actor;
 import io.gatehouse.shared.UserId;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,10 +50,31 @@ class UserController {
         return accounts.get(actor, UserId.parse(userId));
     }
 
+    /** The account after a change that waits for a new address to confirm it: {@code pendingEmail} is that address. */
+    record PendingUpdate(String userId, String firstName, String lastName, String email, String login, String position,
+            AccountStatus status, Language language, DateFormat dateFormat, String timeZone, Instant createdAt, Instant lastSignInAt,
+            String pendingEmail) {
+
+        static PendingUpdate of(AccountView a, String pendingEmail) {
+            return new PendingUpdate(a.userId(), a.firstName(), a.lastName(), a.email(), a.login(), a.position(), a.status(),
+                    a.language(), a.dateFormat(), a.timeZone(), a.createdAt(), a.lastSignInAt(), pendingEmail);
+        }
+    }
+
     @PatchMapping("/{userId}")
-    @Operation(summary = "Change a person's properties, or disable the account everywhere (\"Disabled\")")
-    AccountView update(Actor actor, @PathVariable String userId, @Valid @RequestBody UpdateUser body) {
-        return accounts.update(actor, UserId.parse(userId), body.changes());
+    @Operation(summary = "Change a person's properties, or disable the account everywhere (\"Disabled\")",
+            description = "A new email takes effect at once only for the vendor admin. From anyone else (the person themselves, "
+                    + "an organization admin of a person fully within their reach, vendor support) the answer is 202 Accepted with "
+                    + "pendingEmail: a single-use link went to the new address, valid 24 hours, and the current address was told; "
+                    + "the email changes when the link is confirmed. The other fields are saved at once either way.")
+    @ApiResponse(responseCode = "200", description = "Saved")
+    @ApiResponse(responseCode = "202", description = "Saved; the new email waits for its confirmation (pendingEmail)")
+    ResponseEntity<?> update(Actor actor, @PathVariable String userId, @Valid @RequestBody UpdateUser body) {
+        Accounts.AccountUpdate update = accounts.update(actor, UserId.parse(userId), body.changes());
+        if (update.pendingEmail() != null) {
+            return ResponseEntity.accepted().body(PendingUpdate.of(update.account(), update.pendingEmail()));
+        }
+        return ResponseEntity.ok(update.account());
     }
 
     @DeleteMapping("/{userId}")
