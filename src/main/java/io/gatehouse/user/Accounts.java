@@ -154,6 +154,12 @@ public class Accounts {
         return new AccountUpdate(changed, newEmail);
     }
 
+    /** The new address an email change of this account waits for, if one does. */
+    @Transactional(readOnly = true)
+    public Optional<String> pendingEmail(UserId id) {
+        return emailChanges.pendingFor(id);
+    }
+
     /** What an account change did: the account as it is now, and the address waiting for its confirmation. */
     public record AccountUpdate(AccountView account, String pendingEmail) {
     }

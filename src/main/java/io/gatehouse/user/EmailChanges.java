@@ -77,6 +77,7 @@ class EmailChanges {
         variables.put("newEmail", newEmail);
         variables.put("by", by.label());
         variables.put("pending", pending);
+        variables.put("link", "/signin");
         mails.enqueue(new MailRequest(oldEmail, account.language().locale(), "email-change-notice", variables));
     }
 

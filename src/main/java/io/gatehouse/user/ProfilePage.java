@@ -106,8 +106,7 @@ class ProfilePage {
 
     /** A new address for oneself: it becomes the account's once a link sent to it is opened and confirmed. */
     @PostMapping("/profile/email")
-    String changeEmail(Actor actor, @RequestParam(required = false) String email, Locale locale, Model model,
-            RedirectAttributes redirect) {
+    String changeEmail(Actor actor, @RequestParam(required = false) String email, Locale locale, Model model) {
         AccountView me = accounts.find(actor.userId());
         String typed = email == null ? "" : email.strip();
         Map<String, List<String>> errors = new LinkedHashMap<>();
@@ -118,11 +117,8 @@ class ProfilePage {
         }
         if (errors.isEmpty()) {
             try {
-                String pending = accounts.updateOwn(actor, new AccountChanges(null, null, typed, null, null, null, null, null))
-                        .pendingEmail();
-                if (pending != null) {
-                    redirect.addFlashAttribute("pendingEmail", pending);
-                }
+                // The page says where the link went for as long as the change waits for it.
+                accounts.updateOwn(actor, new AccountChanges(null, null, typed, null, null, null, null, null));
                 return "redirect:/profile";
             } catch (InvalidInputException | ConflictException e) {
                 errors = errors(e, locale);
@@ -164,6 +160,7 @@ class ProfilePage {
     private String page(AccountView me, ProfileForm form, Map<String, List<String>> profileErrors,
             Map<String, List<String>> passwordErrors, Model model) {
         model.addAttribute("me", me);
+        model.addAttribute("pendingEmail", accounts.pendingEmail(me.id()).orElse(null));
         model.addAttribute("form", form);
         model.addAttribute("errors", profileErrors);
         model.addAttribute("passwordErrors", passwordErrors);

@@ -44,6 +44,9 @@ class UserApiTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    io.gatehouse.mail.Mails mails;
+
     // ---- /users/{id}
 
     @Test
@@ -88,7 +91,10 @@ class UserApiTest {
         String email = "moved." + TestData.unique("m").toLowerCase() + "@mail.test";
 
         patchUser(manager, member, "{\"email\":\"" + email + "\"}")
-                .andExpect(status().isOk())
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.pendingEmail").value(email));
+        confirm(email);
+        mvc.perform(as(manager, get("/api/v1/users/{id}", member.id())))
                 .andExpect(jsonPath("$.email").value(email))
                 .andExpect(jsonPath("$.login").value(email));
         mvc.perform(as(manager, get("/api/v1/organizations/{org}/members", org)).param("q", "MOVED."))
@@ -330,6 +336,16 @@ class UserApiTest {
     private ResultActions patchUser(TestMember actor, TestMember target, String body) throws Exception {
         return mvc.perform(as(actor, patch("/api/v1/users/{id}", target.id()))
                 .contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    /** Follows the confirmation link mailed to a new address. */
+    private void confirm(String newAddress) throws Exception {
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("/account/email/confirm\\?token=([A-Za-z0-9_-]{43})")
+                .matcher(mails.to(newAddress).get(0).text());
+        assertThat(link.find()).isTrue();
+        mvc.perform(post("/account/email/confirm").param("token", link.group(1))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().isOk());
     }
 
     private ResultActions changePassword(TestMember person, String current, String next) throws Exception {
