@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
@@ -15,6 +16,8 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,9 +28,14 @@ import org.springframework.web.bind.annotation.RestController;
 class UserController {
 
     private final Accounts accounts;
+    private final AccountPasswords passwords;
 
-    UserController(Accounts accounts) {
+    UserController(Accounts accounts, AccountPasswords passwords) {
         this.accounts = accounts;
+        this.passwords = passwords;
+    }
+
+    record SetPassword(@NotBlank(message = "{validation.required}") String password) {
     }
 
     record UpdateUser(
@@ -75,6 +83,23 @@ class UserController {
             return ResponseEntity.accepted().body(PendingUpdate.of(update.account(), update.pendingEmail()));
         }
         return ResponseEntity.ok(update.account());
+    }
+
+    @PutMapping("/{userId}/password")
+    @Operation(summary = "Set another person's password (vendor admin)",
+            description = "Audited; the person is told by mail, and every session and personal API token of the account ends. "
+                    + "Organization admins cannot set passwords: they send a reset link instead.")
+    ResponseEntity<Void> setPassword(Actor actor, @PathVariable String userId, @Valid @RequestBody SetPassword body) {
+        passwords.set(actor, UserId.parse(userId), body.password());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{userId}/password-reset")
+    @Operation(summary = "Send the person a password reset link, to their own address",
+            description = "For anyone who may edit the account. The link goes only to the account's email address.")
+    ResponseEntity<Void> sendPasswordReset(Actor actor, @PathVariable String userId) {
+        passwords.sendReset(actor, UserId.parse(userId));
+        return ResponseEntity.accepted().build();
     }
 
     @DeleteMapping("/{userId}")

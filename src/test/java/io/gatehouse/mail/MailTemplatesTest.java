@@ -36,6 +36,7 @@ class MailTemplatesTest {
                         "/account/email/confirm?token=xyz", "validHours", 24),
                 "email-change-notice", Map.of("name", "Grace Hopper", "newEmail", "grace@new.example", "by", "Ada Lovelace",
                         "link", "/signin", "pending", true),
+                "password-set", Map.of("name", "Grace Hopper", "by", "Ada Lovelace", "link", "/signin"),
                 "request-status", Map.of("requestNumber", "R-1042", "requestType", "License", "status", "Approved",
                         "organizationName", "Northwind", "link", "/requests/R-1042", "comment", "Two more seats.",
                         "subjectArgs", List.of("R-1042", "Approved")));

@@ -68,6 +68,17 @@ class ApiTokenRevocationTest {
     }
 
     @Test
+    void aTokenStopsWorkingWhenTheVendorAdminSetsANewPassword() throws Exception {
+        TestMember person = data.user(data.organizationId());
+        String token = issueToken(person);
+
+        assertThat(withBasic(TestData.ADMIN_EMAIL, TestData.ADMIN_PASSWORD, "PUT", "/api/v1/users/" + person.id() + "/password",
+                "{\"password\":\"" + NEW_PASSWORD + "\"}").statusCode()).isEqualTo(204);
+
+        assertThat(withToken(token, "GET", "/api/v1/me", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void disablingThenEnablingAnAccountBringsNoOldTokenBack() throws Exception {
         OrganizationId org = data.organizationId();
         TestMember manager = data.manager(org);
