@@ -23,9 +23,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Someone else's password: the vendor admin sets one directly (audited, the owner told, every
- * other session and API token of the account ended); anyone who may edit the account can only
- * send its owner a reset link, to the owner's own address.
+ * Passwords changed from inside the portal. One's own, with the current one. Someone else's: the
+ * vendor admin sets one directly (audited, the owner told, every other session and API token of
+ * the account ended); anyone who may edit the account can only send its owner a reset link, to
+ * the owner's own address.
  */
 @Service
 @Transactional
@@ -55,6 +56,19 @@ public class AccountPasswords {
         this.events = events;
     }
 
+    /** One's own password, proven by the current one; every other session and API token of the account ends. */
+    public void changeOwn(Actor actor, String currentPassword, String newPassword) {
+        UserAccount account = accounts.findById(actor.userId().value()).orElseThrow(() -> new NotFoundException("user"));
+        if (currentPassword == null || !passwordEncoder.matches(currentPassword, account.passwordHash())) {
+            throw InvalidInputException.of("currentPassword", "validation.password.currentWrong");
+        }
+        passwordPolicy.require("newPassword", newPassword, account.email());
+        account.changePassword(passwordEncoder.encode(newPassword));
+        accounts.save(account);
+        audit(actor, memberships.of(actor.userId()), "user.passwordChanged", account);
+        events.publishEvent(new PasswordChanged(actor.userId()));
+    }
+
     /** The vendor admin's direct path. One's own password is changed with the current one instead. */
     public void set(Actor actor, UserId id, String newPassword) {
         UserAccount account = visible(actor, id);
@@ -66,13 +80,7 @@ public class AccountPasswords {
         if (account.invited()) {
             throw InvalidInputException.of("password", "validation.password.invitedAccount");
         }
-        List<String> violations = passwordPolicy.violations(newPassword, account.email());
-        if (!violations.isEmpty()) {
-            throw new InvalidInputException(violations.stream()
-                    .map(code -> new InvalidInputException.FieldError("password", code,
-                            List.<Object>of(PasswordPolicy.MIN_LENGTH, PasswordPolicy.MAX_LENGTH)))
-                    .toList());
-        }
+        passwordPolicy.require("password", newPassword, account.email());
         account.changePassword(passwordEncoder.encode(newPassword));
         accounts.save(account);
         audit(actor, targetMemberships, "user.passwordSet", account);

@@ -172,24 +172,6 @@ public class Accounts {
         return update(actor, actor.userId(), changes);
     }
 
-    public void changeOwnPassword(Actor actor, String currentPassword, String newPassword) {
-        UserAccount account = load(actor.userId());
-        if (currentPassword == null || !passwordEncoder.matches(currentPassword, account.passwordHash())) {
-            throw InvalidInputException.of("currentPassword", "validation.password.currentWrong");
-        }
-        List<String> violations = passwordPolicy.violations(newPassword, account.email());
-        if (!violations.isEmpty()) {
-            throw new InvalidInputException(violations.stream()
-                    .map(code -> new InvalidInputException.FieldError("newPassword", code,
-                            List.<Object>of(PasswordPolicy.MIN_LENGTH, PasswordPolicy.MAX_LENGTH)))
-                    .toList());
-        }
-        account.changePassword(passwordEncoder.encode(newPassword));
-        accounts.save(account);
-        audit(actor.ref(), memberships.of(actor.userId()), "user.passwordChanged", account, null, null);
-        events.publishEvent(new PasswordChanged(actor.userId()));
-    }
-
     public void delete(Actor actor, UserId id) {
         UserAccount account = load(id);
         List<MemberFacts> targetMemberships = memberships.of(id);
@@ -258,13 +240,7 @@ public class Accounts {
     /** A new password chosen through a reset link; every open session of the account ends. */
     public void resetPassword(UserId id, String newPassword) {
         UserAccount account = load(id);
-        List<String> violations = passwordPolicy.violations(newPassword, account.email());
-        if (!violations.isEmpty()) {
-            throw new InvalidInputException(violations.stream()
-                    .map(code -> new InvalidInputException.FieldError("password", code,
-                            List.<Object>of(PasswordPolicy.MIN_LENGTH, PasswordPolicy.MAX_LENGTH)))
-                    .toList());
-        }
+        passwordPolicy.require("password", newPassword, account.email());
         account.changePassword(passwordEncoder.encode(newPassword));
         accounts.save(account);
         ActorRef self = new ActorRef(new UserId(account.id()), account.firstName() + " " + account.lastName() + " <" + account.email() + ">");

@@ -22,9 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 class MeController {
 
     private final Accounts accounts;
+    private final AccountPasswords passwords;
 
-    MeController(Accounts accounts) {
+    MeController(Accounts accounts, AccountPasswords passwords) {
         this.accounts = accounts;
+        this.passwords = passwords;
     }
 
     record UpdateMe(
@@ -61,7 +63,7 @@ class MeController {
     @PostMapping("/password")
     @Operation(summary = "Change your password; the current one is required")
     ResponseEntity<Void> changePassword(Actor actor, @Valid @RequestBody ChangePassword body) {
-        accounts.changeOwnPassword(actor, body.currentPassword(), body.newPassword());
+        passwords.changeOwn(actor, body.currentPassword(), body.newPassword());
         return ResponseEntity.noContent().build();
     }
 }

@@ -51,8 +51,11 @@ class ProfilePage {
     private final MessageSource messages;
     private final Clock clock;
 
-    ProfilePage(Accounts accounts, MessageSource messages, Clock clock) {
+    private final AccountPasswords passwords;
+
+    ProfilePage(Accounts accounts, AccountPasswords passwords, MessageSource messages, Clock clock) {
         this.accounts = accounts;
+        this.passwords = passwords;
         this.messages = messages;
         this.clock = clock;
     }
@@ -145,7 +148,7 @@ class ProfilePage {
         }
         if (errors.isEmpty()) {
             try {
-                accounts.changeOwnPassword(actor, form.currentPassword(), form.newPassword());
+                passwords.changeOwn(actor, form.currentPassword(), form.newPassword());
             } catch (InvalidInputException | ConflictException e) {
                 errors = errors(e, locale);
             }
