@@ -2,6 +2,7 @@ package io.gatehouse.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatehouse.shared.LinkTokens;
 import io.gatehouse.shared.OrganizationId;
 import io.gatehouse.support.IntegrationTest;
 import io.gatehouse.support.TestData;
@@ -12,10 +13,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Personal API tokens end with the password they were made under, and with a disabled account: over real HTTP. */
@@ -51,15 +56,13 @@ class ApiTokenRevocationTest {
     }
 
     @Test
-    void aTokenStopsWorkingWhenThePasswordIsReset(@Autowired PasswordResets resets,
-            @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) throws Exception {
+    void aTokenStopsWorkingWhenThePasswordIsReset(@Autowired PasswordResets resets, @Autowired JdbcClient jdbc) throws Exception {
         TestMember person = data.user(data.organizationId());
         String token = issueToken(person);
-        String link = io.gatehouse.shared.LinkTokens.generate();
+        String link = LinkTokens.generate();
         jdbc.sql("insert into password_reset (id, user_id, token_hash, created_at, expires_at) values (?, ?, ?, ?, ?)")
-                .params(java.util.UUID.randomUUID(), person.userId().value(), io.gatehouse.shared.LinkTokens.digest(link),
-                        java.sql.Timestamp.from(java.time.Instant.now()),
-                        java.sql.Timestamp.from(java.time.Instant.now().plusSeconds(600)))
+                .params(UUID.randomUUID(), person.userId().value(), LinkTokens.digest(link), Timestamp.from(Instant.now()),
+                        Timestamp.from(Instant.now().plusSeconds(600)))
                 .update();
 
         resets.reset(link, NEW_PASSWORD);

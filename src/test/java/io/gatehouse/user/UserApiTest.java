@@ -2,6 +2,7 @@ package io.gatehouse.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -14,12 +15,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.jayway.jsonpath.JsonPath;
 import io.gatehouse.access.Role;
 import io.gatehouse.access.StaffRole;
+import io.gatehouse.mail.Mails;
 import io.gatehouse.shared.OrganizationId;
 import io.gatehouse.support.IntegrationTest;
 import io.gatehouse.support.TestData;
 import io.gatehouse.support.TestData.TestMember;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -45,7 +49,7 @@ class UserApiTest {
     JdbcClient jdbc;
 
     @Autowired
-    io.gatehouse.mail.Mails mails;
+    Mails mails;
 
     // ---- /users/{id}
 
@@ -340,12 +344,9 @@ class UserApiTest {
 
     /** Follows the confirmation link mailed to a new address. */
     private void confirm(String newAddress) throws Exception {
-        java.util.regex.Matcher link = java.util.regex.Pattern.compile("/account/email/confirm\\?token=([A-Za-z0-9_-]{43})")
-                .matcher(mails.to(newAddress).get(0).text());
+        Matcher link = Pattern.compile("/account/email/confirm\\?token=([A-Za-z0-9_-]{43})").matcher(mails.to(newAddress).get(0).text());
         assertThat(link.find()).isTrue();
-        mvc.perform(post("/account/email/confirm").param("token", link.group(1))
-                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
-                .andExpect(status().isOk());
+        mvc.perform(post("/account/email/confirm").param("token", link.group(1)).with(csrf())).andExpect(status().isOk());
     }
 
     private ResultActions changePassword(TestMember person, String current, String next) throws Exception {
