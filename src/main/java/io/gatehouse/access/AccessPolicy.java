@@ -237,6 +237,54 @@ public class AccessPolicy {
         return targetMemberships.isEmpty() ? Decision.deny("policy.notAMember") : Decision.allow();
     }
 
+    /**
+     * A change of what signs an account in: its email, login or password. A stolen address is a
+     * stolen account (a reset link goes to it), so nobody changes these silently:
+     * <ul>
+     * <li>the vendor admin changes them directly (audited, the old address is told);</li>
+     * <li>the owner changes their own email (confirmed from the new address) and password (with the current one);</li>
+     * <li>an organization admin or vendor support may only start an email change, confirmed from
+     * the new address, of a person fully within their reach: in no organization they do not
+     * administer, holding no role above theirs and no right or site they lack themselves, and not vendor staff.
+     * Setting someone else's password or login is the vendor admin's alone; others send a reset link.</li>
+     * </ul>
+     * Whether an allowed change waits for the new address to be confirmed is {@link #confirmsNewAddress}.
+     */
+    public Decision changeIdentity(Actor actor, UserId target, Collection<MemberFacts> targetMemberships,
+            boolean targetIsVendorStaff, IdentityField field) {
+        if (actor.isVendorAdmin()) {
+            return Decision.allow();
+        }
+        if (actor.isSelf(target)) {
+            return field == IdentityField.LOGIN ? Decision.deny("policy.identity.loginVendorAdminOnly") : Decision.allow();
+        }
+        if (field == IdentityField.PASSWORD) {
+            return Decision.deny("policy.identity.passwordOwnerOnly");
+        }
+        if (field == IdentityField.LOGIN) {
+            return Decision.deny("policy.identity.loginVendorAdminOnly");
+        }
+        if (targetIsVendorStaff) {
+            return Decision.deny("policy.vendorAdminOnly");
+        }
+        Decision edit = editAccount(actor, target, targetMemberships);
+        if (edit.denied() || actor.isVendorStaff()) {
+            return edit;
+        }
+        for (MemberFacts membership : targetMemberships) {
+            Decision within = holdsAllOf(actor, membership);
+            if (within.denied()) {
+                return within;
+            }
+        }
+        return Decision.allow();
+    }
+
+    /** The vendor admin's identity changes apply at once; anyone else's email change waits for the new address to confirm it. */
+    public boolean confirmsNewAddress(Actor actor) {
+        return !actor.isVendorAdmin();
+    }
+
     public Decision disableAccount(Actor actor, UserId target, Collection<MemberFacts> targetMemberships, boolean disable) {
         if (actor.isSelf(target)) {
             return Decision.deny("policy.notYourself");
@@ -277,6 +325,24 @@ public class AccessPolicy {
         }
         Role own = actor.activeIn(target.organizationId()).map(OrganizationAccess::role).orElse(null);
         return own != null && !target.role().outranks(own) ? Decision.allow() : Decision.deny("policy.memberOutranksYou");
+    }
+
+    /**
+     * Whether a member holds nothing the actor lacks here: a Manager may grant any right and reaches
+     * every site; anyone else must hold each of the member's rights and reach each of their sites.
+     */
+    private Decision holdsAllOf(Actor actor, MemberFacts target) {
+        if (isManager(actor, target.organizationId())) {
+            return Decision.allow();
+        }
+        OrganizationAccess own = actor.activeIn(target.organizationId()).orElse(null);
+        if (own == null || !target.rights().stream().allMatch(own::holds)) {
+            return Decision.deny("policy.identity.targetHoldsMore");
+        }
+        if (target.role().reachesAllSites() || !target.sites().stream().allMatch(own::reaches)) {
+            return Decision.deny("policy.identity.targetHoldsMore");
+        }
+        return Decision.allow();
     }
 
     private Decision changeRights(Actor actor, OrganizationId organization, Collection<CatalogRight> rights) {

@@ -129,8 +129,9 @@ class MemberDetailPages {
         FieldMessages errors;
         HttpStatus status;
         try {
-            accounts.update(actor, target.user(), form.changes());
-            redirect.addFlashAttribute("flash", text(locale, "memberDetail.flash.properties"));
+            String pendingEmail = accounts.update(actor, target.user(), form.changes()).pendingEmail();
+            redirect.addFlashAttribute("flash", pendingEmail == null ? text(locale, "memberDetail.flash.properties")
+                    : text(locale, "memberDetail.flash.emailPending", pendingEmail));
             return "redirect:" + target.base() + "?tab=" + PROPERTIES;
         } catch (InvalidInputException e) {
             errors = FieldMessages.of(e.errors(), error -> text(locale, error.messageCode(), error.arguments().toArray()));

@@ -80,7 +80,7 @@ class SecurityConfiguration {
             io.gatehouse.access.Actors actors, ProblemAuthenticationEntryPoint problems) throws Exception {
         http.authenticationManager(authenticationManager)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/signin", "/invitations/accept", "/password/forgot", "/password/reset", "/terms",
+                        .requestMatchers("/signin", "/invitations/accept", "/password/forgot", "/password/reset", "/account/email/confirm", "/terms",
                                 "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico",
                                 "/actuator/health", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**",
                                 "/swagger-ui.html", "/error")

@@ -4,6 +4,11 @@ package io.gatehouse.user;
 public record AccountChanges(String firstName, String lastName, String email, String position, Boolean disabled,
         Language language, DateFormat dateFormat, String timeZone) {
 
+    /** The same change, leaving the email as it is. */
+    public AccountChanges withoutEmail() {
+        return new AccountChanges(firstName, lastName, null, position, disabled, language, dateFormat, timeZone);
+    }
+
     public boolean touchesIdentity() {
         return firstName != null || lastName != null || email != null || position != null;
     }

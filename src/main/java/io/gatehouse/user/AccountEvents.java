@@ -16,7 +16,7 @@ public final class AccountEvents {
     public record AccountDisabled(UserId userId) {
     }
 
-    /** The password changed; other sessions end, the one that changed it may stay. */
+    /** The password changed; other sessions and every API token end, the session that changed it may stay. */
     public record PasswordChanged(UserId userId) {
     }
 }

@@ -2,6 +2,7 @@ package io.gatehouse.user;
 
 import io.gatehouse.access.AccessPolicy;
 import io.gatehouse.access.Actor;
+import io.gatehouse.access.IdentityField;
 import io.gatehouse.access.MemberFacts;
 import io.gatehouse.access.Memberships;
 import io.gatehouse.access.Staff;
@@ -38,17 +39,19 @@ public class Accounts {
     private final AccessPolicy policy;
     private final Memberships memberships;
     private final Staff staff;
+    private final EmailChanges emailChanges;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Accounts(UserAccountRepository accounts, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy, AccessPolicy policy,
-            Memberships memberships, Staff staff, ApplicationEventPublisher events, Clock clock) {
+            Memberships memberships, Staff staff, EmailChanges emailChanges, ApplicationEventPublisher events, Clock clock) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.passwordPolicy = passwordPolicy;
         this.policy = policy;
         this.memberships = memberships;
         this.staff = staff;
+        this.emailChanges = emailChanges;
         this.events = events;
         this.clock = clock;
     }
@@ -103,50 +106,70 @@ public class Accounts {
         return AccountView.of(account);
     }
 
-    public AccountView update(Actor actor, UserId id, AccountChanges changes) {
+    /**
+     * A change to an account. An email change by anyone but the vendor admin waits for the new
+     * address to confirm it ({@link AccountUpdate#pendingEmail()}); the other fields apply at once.
+     */
+    public AccountUpdate update(Actor actor, UserId id, AccountChanges changes) {
         UserAccount account = load(id);
         List<MemberFacts> targetMemberships = memberships.of(id);
         if (policy.viewAccount(actor, id, targetMemberships).denied()) {
             throw new NotFoundException("user");
         }
+        boolean targetIsStaff = staff.roleOf(id).isPresent();
         // A vendor staff account joined to an organization is still the vendor's: that
         // organization's admins may not rename, re-address or disable it.
-        if (!actor.isVendorStaff() && !actor.isSelf(id) && staff.roleOf(id).isPresent()) {
+        if (!actor.isVendorStaff() && !actor.isSelf(id) && targetIsStaff) {
             throw new ForbiddenException("policy.vendorAdminOnly");
         }
         if (changes.touchesIdentity() || changes.language() != null || changes.dateFormat() != null || changes.timeZone() != null) {
             policy.editAccount(actor, id, targetMemberships).orThrow();
         }
+        String newEmail = changes.email() != null && !UserAccount.key(changes.email()).equals(UserAccount.key(account.email()))
+                ? changes.email().strip() : null;
+        if (newEmail != null) {
+            policy.changeIdentity(actor, id, targetMemberships, targetIsStaff, IdentityField.EMAIL).orThrow();
+        }
         if (changes.disabled() != null && changes.disabled() != account.disabled()) {
             policy.disableAccount(actor, id, targetMemberships, changes.disabled()).orThrow();
         }
-        return apply(actor.ref(), account, changes, targetMemberships);
+        if (newEmail == null) {
+            return new AccountUpdate(apply(actor.ref(), account, changes, targetMemberships), null);
+        }
+        if (accounts.existsByEmailKeyAndIdNot(UserAccount.key(newEmail), account.id())) {
+            throw new ConflictException("email", "conflict.account.email");
+        }
+        String oldEmail = account.email();
+        if (!policy.confirmsNewAddress(actor)) {
+            AccountView changed = apply(actor.ref(), account, changes, targetMemberships);
+            emailChanges.cancelOpen(id);
+            emailChanges.notifyOldAddress(load(id), oldEmail, newEmail, actor.ref(), false);
+            return new AccountUpdate(changed, null);
+        }
+        AccountView changed = apply(actor.ref(), account, changes.withoutEmail(), targetMemberships);
+        UserAccount current = load(id);
+        emailChanges.start(current, newEmail, actor.ref());
+        emailChanges.notifyOldAddress(current, oldEmail, newEmail, actor.ref(), true);
+        audit(actor.ref(), targetMemberships, "user.emailChangeRequested", current, Map.of("email", oldEmail), Map.of("email", newEmail));
+        return new AccountUpdate(changed, newEmail);
     }
 
-    /** A person's own profile and preferences; status is not theirs to change. */
-    public AccountView updateOwn(Actor actor, AccountChanges changes) {
-        if (changes.disabled() != null || changes.email() != null) {
-            throw InvalidInputException.of(changes.email() != null ? "email" : "disabled", "validation.notChangeableHere");
-        }
-        return apply(actor.ref(), load(actor.userId()), changes, memberships.of(actor.userId()));
+    /** The new address an email change of this account waits for, if one does. */
+    @Transactional(readOnly = true)
+    public Optional<String> pendingEmail(UserId id) {
+        return emailChanges.pendingFor(id);
     }
 
-    public void changeOwnPassword(Actor actor, String currentPassword, String newPassword) {
-        UserAccount account = load(actor.userId());
-        if (currentPassword == null || !passwordEncoder.matches(currentPassword, account.passwordHash())) {
-            throw InvalidInputException.of("currentPassword", "validation.password.currentWrong");
+    /** What an account change did: the account as it is now, and the address waiting for its confirmation. */
+    public record AccountUpdate(AccountView account, String pendingEmail) {
+    }
+
+    /** A person's own profile and preferences; status is not theirs to change, a new email waits for its confirmation. */
+    public AccountUpdate updateOwn(Actor actor, AccountChanges changes) {
+        if (changes.disabled() != null) {
+            throw InvalidInputException.of("disabled", "validation.notChangeableHere");
         }
-        List<String> violations = passwordPolicy.violations(newPassword, account.email());
-        if (!violations.isEmpty()) {
-            throw new InvalidInputException(violations.stream()
-                    .map(code -> new InvalidInputException.FieldError("newPassword", code,
-                            List.<Object>of(PasswordPolicy.MIN_LENGTH, PasswordPolicy.MAX_LENGTH)))
-                    .toList());
-        }
-        account.changePassword(passwordEncoder.encode(newPassword));
-        accounts.save(account);
-        audit(actor.ref(), memberships.of(actor.userId()), "user.passwordChanged", account, null, null);
-        events.publishEvent(new PasswordChanged(actor.userId()));
+        return update(actor, actor.userId(), changes);
     }
 
     public void delete(Actor actor, UserId id) {
@@ -217,13 +240,7 @@ public class Accounts {
     /** A new password chosen through a reset link; every open session of the account ends. */
     public void resetPassword(UserId id, String newPassword) {
         UserAccount account = load(id);
-        List<String> violations = passwordPolicy.violations(newPassword, account.email());
-        if (!violations.isEmpty()) {
-            throw new InvalidInputException(violations.stream()
-                    .map(code -> new InvalidInputException.FieldError("password", code,
-                            List.<Object>of(PasswordPolicy.MIN_LENGTH, PasswordPolicy.MAX_LENGTH)))
-                    .toList());
-        }
+        passwordPolicy.require("password", newPassword, account.email());
         account.changePassword(passwordEncoder.encode(newPassword));
         accounts.save(account);
         ActorRef self = new ActorRef(new UserId(account.id()), account.firstName() + " " + account.lastName() + " <" + account.email() + ">");
@@ -316,11 +333,7 @@ public class Accounts {
                     changes.lastName() != null ? changes.lastName() : account.lastName());
         }
         if (changes.email() != null) {
-            boolean loginFollowsEmail = account.login().equalsIgnoreCase(account.email());
-            account.changeEmail(changes.email());
-            if (loginFollowsEmail && !accounts.existsByLoginKeyAndIdNot(UserAccount.key(changes.email()), account.id())) {
-                account.changeLogin(changes.email());
-            }
+            account.readdress(changes.email(), accounts.existsByLoginKeyAndIdNot(UserAccount.key(changes.email()), account.id()));
         }
         if (changes.position() != null) {
             account.movePosition(changes.position());

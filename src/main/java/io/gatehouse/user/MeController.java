@@ -4,6 +4,7 @@ import io.gatehouse.access.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -21,14 +22,17 @@ import org.springframework.web.bind.annotation.RestController;
 class MeController {
 
     private final Accounts accounts;
+    private final AccountPasswords passwords;
 
-    MeController(Accounts accounts) {
+    MeController(Accounts accounts, AccountPasswords passwords) {
         this.accounts = accounts;
+        this.passwords = passwords;
     }
 
     record UpdateMe(
             @Size(min = 1, max = 100, message = "{validation.size.range}") @Pattern(regexp = ".*\\S.*", message = "{validation.required}") String firstName,
             @Size(min = 1, max = 100, message = "{validation.size.range}") @Pattern(regexp = ".*\\S.*", message = "{validation.required}") String lastName,
+            @Email(message = "{validation.email}") @Size(max = 254, message = "{validation.size.max}") @Pattern(regexp = ".+@.+", message = "{validation.email}") String email,
             @Size(max = 200, message = "{validation.size.max}") String position,
             Language language,
             DateFormat dateFormat,
@@ -45,16 +49,21 @@ class MeController {
     }
 
     @PatchMapping
-    @Operation(summary = "Change your own name, position, language, date format or time zone")
-    AccountView update(Actor actor, @Valid @RequestBody UpdateMe body) {
-        return accounts.updateOwn(actor, new AccountChanges(body.firstName(), body.lastName(), null, body.position(), null,
-                body.language(), body.dateFormat(), body.timeZone()));
+    @Operation(summary = "Change your own name, email, position, language, date format or time zone",
+            description = "A new email answers 202 Accepted with pendingEmail: it takes effect once the link sent to it is confirmed.")
+    ResponseEntity<?> update(Actor actor, @Valid @RequestBody UpdateMe body) {
+        Accounts.AccountUpdate update = accounts.updateOwn(actor, new AccountChanges(body.firstName(), body.lastName(), body.email(),
+                body.position(), null, body.language(), body.dateFormat(), body.timeZone()));
+        if (update.pendingEmail() != null) {
+            return ResponseEntity.accepted().body(UserController.PendingUpdate.of(update.account(), update.pendingEmail()));
+        }
+        return ResponseEntity.ok(update.account());
     }
 
     @PostMapping("/password")
     @Operation(summary = "Change your password; the current one is required")
     ResponseEntity<Void> changePassword(Actor actor, @Valid @RequestBody ChangePassword body) {
-        accounts.changeOwnPassword(actor, body.currentPassword(), body.newPassword());
+        passwords.changeOwn(actor, body.currentPassword(), body.newPassword());
         return ResponseEntity.noContent().build();
     }
 }

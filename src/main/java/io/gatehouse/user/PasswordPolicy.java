@@ -34,6 +34,16 @@ public class PasswordPolicy {
     }
 
     /** Message codes of every rule the password breaks; empty when it is acceptable. */
+    /** Refuses a password that breaks the policy, naming the form field it was typed in. */
+    void require(String field, String password, String email) {
+        List<String> violations = violations(password, email);
+        if (!violations.isEmpty()) {
+            throw new io.gatehouse.shared.InvalidInputException(violations.stream()
+                    .map(code -> new io.gatehouse.shared.InvalidInputException.FieldError(field, code, List.<Object>of(MIN_LENGTH, MAX_LENGTH)))
+                    .toList());
+        }
+    }
+
     public List<String> violations(String password, String email) {
         List<String> violations = new ArrayList<>();
         if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH) {

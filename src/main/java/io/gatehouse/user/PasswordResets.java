@@ -15,11 +15,15 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * "Forgot password": a single-use link by mail, valid for an hour. The answer is the same
- * whether or not the address belongs to anyone, so the page tells nobody who has an account.
+ * "Forgot password": a single-use link by mail, valid for an hour. The answer is the same, and
+ * comes as fast, whether or not the address belongs to anyone: the lookup, the link and the mail
+ * are made after it, so the page tells nobody who has an account.
  */
 @Service
 @Transactional
@@ -34,20 +38,35 @@ public class PasswordResets {
     private final Mails mails;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final PasswordResetWork work;
+    private final TransactionTemplate transactions;
 
-    PasswordResets(UserAccountRepository accounts, Accounts accountService, Mails mails, JdbcClient jdbc, Clock clock) {
+    PasswordResets(UserAccountRepository accounts, Accounts accountService, Mails mails, JdbcClient jdbc, Clock clock,
+            PasswordResetWork work, PlatformTransactionManager transactionManager) {
         this.accounts = accounts;
         this.accountService = accountService;
         this.mails = mails;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.work = work;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
-    /** Sends a reset link to the account with this address, if there is one that may sign in. */
+    /**
+     * Hands the request to {@link PasswordResetWork} and returns at once: the caller's answer is
+     * the same, and takes the same time, whether or not the address has an account.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public void request(String email) {
         if (email == null || email.isBlank() || email.length() > 254) {
             return;
         }
+        String address = email.strip();
+        work.submit(() -> transactions.executeWithoutResult(status -> send(address)));
+    }
+
+    /** Sends a reset link to the account with this address, if there is one that may sign in. */
+    private void send(String email) {
         Optional<UserAccount> account = accounts.findByEmailKey(UserAccount.key(email)).filter(UserAccount::active);
         if (account.isEmpty()) {
             return;

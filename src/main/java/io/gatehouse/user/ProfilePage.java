@@ -2,6 +2,7 @@ package io.gatehouse.user;
 
 import io.gatehouse.access.Actor;
 import io.gatehouse.shared.ConflictException;
+import io.gatehouse.shared.ForbiddenException;
 import io.gatehouse.shared.InvalidInputException;
 import io.gatehouse.shared.PortalPage;
 import jakarta.validation.Valid;
@@ -23,6 +24,7 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** "User profile": a person's own name, position and preferences, and their password. */
@@ -43,12 +45,17 @@ class ProfilePage {
             "America/Toronto", "America/Chicago", "America/Mexico_City", "America/Denver", "America/Phoenix",
             "America/Los_Angeles", "America/Vancouver", "America/Anchorage", "Pacific/Honolulu");
 
+    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s]+");
+
     private final Accounts accounts;
     private final MessageSource messages;
     private final Clock clock;
 
-    ProfilePage(Accounts accounts, MessageSource messages, Clock clock) {
+    private final AccountPasswords passwords;
+
+    ProfilePage(Accounts accounts, AccountPasswords passwords, MessageSource messages, Clock clock) {
         this.accounts = accounts;
+        this.passwords = passwords;
         this.messages = messages;
         this.clock = clock;
     }
@@ -100,6 +107,33 @@ class ProfilePage {
         return "redirect:/profile";
     }
 
+    /** A new address for oneself: it becomes the account's once a link sent to it is opened and confirmed. */
+    @PostMapping("/profile/email")
+    String changeEmail(Actor actor, @RequestParam(required = false) String email, Locale locale, Model model) {
+        AccountView me = accounts.find(actor.userId());
+        String typed = email == null ? "" : email.strip();
+        Map<String, List<String>> errors = new LinkedHashMap<>();
+        if (typed.isEmpty()) {
+            add(errors, "email", message("validation.required", locale));
+        } else if (typed.length() > 254 || !EMAIL.matcher(typed).matches()) {
+            add(errors, "email", message("validation.email", locale));
+        }
+        if (errors.isEmpty()) {
+            try {
+                // The page says where the link went for as long as the change waits for it.
+                accounts.updateOwn(actor, new AccountChanges(null, null, typed, null, null, null, null, null));
+                return "redirect:/profile";
+            } catch (InvalidInputException | ConflictException e) {
+                errors = errors(e, locale);
+            } catch (ForbiddenException e) {
+                add(errors, "email", message(e.reasonCode(), locale));
+            }
+        }
+        model.addAttribute("emailErrors", errors);
+        model.addAttribute("newEmail", typed);
+        return page(me, ProfileForm.of(me), Map.of(), Map.of(), model);
+    }
+
     @PostMapping("/profile/password")
     String changePassword(Actor actor, PasswordForm form, Locale locale, Model model, RedirectAttributes redirect) {
         AccountView me = accounts.find(actor.userId());
@@ -114,7 +148,7 @@ class ProfilePage {
         }
         if (errors.isEmpty()) {
             try {
-                accounts.changeOwnPassword(actor, form.currentPassword(), form.newPassword());
+                passwords.changeOwn(actor, form.currentPassword(), form.newPassword());
             } catch (InvalidInputException | ConflictException e) {
                 errors = errors(e, locale);
             }
@@ -129,9 +163,13 @@ class ProfilePage {
     private String page(AccountView me, ProfileForm form, Map<String, List<String>> profileErrors,
             Map<String, List<String>> passwordErrors, Model model) {
         model.addAttribute("me", me);
+        model.addAttribute("pendingEmail", accounts.pendingEmail(me.id()).orElse(null));
         model.addAttribute("form", form);
         model.addAttribute("errors", profileErrors);
         model.addAttribute("passwordErrors", passwordErrors);
+        if (!model.containsAttribute("emailErrors")) {
+            model.addAttribute("emailErrors", Map.of());
+        }
         model.addAttribute("languages", List.of(new Choice("en", "English"), new Choice("fr", "Français"),
                 new Choice("es", "Español"), new Choice("ja", "日本語")));
         LocalDate today = LocalDate.now(clock);

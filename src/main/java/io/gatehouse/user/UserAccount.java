@@ -117,6 +117,15 @@ class UserAccount {
         this.loginKey = key(newLogin);
     }
 
+    /** A new address; a login that was the old address follows it, unless another account signs in with it. */
+    void readdress(String newEmail, boolean loginTakenElsewhere) {
+        boolean loginFollowsEmail = login.equalsIgnoreCase(email);
+        changeEmail(newEmail);
+        if (loginFollowsEmail && !loginTakenElsewhere) {
+            changeLogin(newEmail);
+        }
+    }
+
     void movePosition(String newPosition) {
         this.position = newPosition == null || newPosition.isBlank() ? null : newPosition.strip();
     }

@@ -92,6 +92,7 @@ class AccessPolicyTest {
                 externallyManagedRightsRules(),
                 membershipVisibilityRules(),
                 accountsAcrossOrganizationsRules(),
+                identityRules(),
                 notYourselfRules(),
                 staffAndCatalogueRules())
                 .flatMap(List::stream);
@@ -327,6 +328,89 @@ class AccessPolicyTest {
                         () -> POLICY.disableAccount(USER_MANAGER, A_USER.userId(), List.of(A_USER), true)),
                 denied("plain user cannot edit another member's account", "policy.userManagementRequired",
                         () -> POLICY.editAccount(PLAIN_USER, A_USER.userId(), List.of(A_USER))));
+    }
+
+    // ---- Email, login and password: the owner with proof, the vendor admin directly, an organization admin
+    //      only an email change confirmed from the new address, for a person fully within their reach.
+
+    private static List<Row> identityRules() {
+        MemberFacts sharedHere = target(ORG, Role.USER);
+        List<MemberFacts> shared = List.of(sharedHere, alsoIn(sharedHere, OTHER_ORG, Role.USER));
+        MemberFacts showcaseAdmin = target(ORG, Role.USER, SHOWCASE_ADMINISTRATOR);
+        MemberFacts licensesHolder = target(ORG, Role.USER, AccessPolicy.USER_MANAGEMENT, LICENSES);
+        MemberFacts atSiteB = new MemberFacts(ORG, UserId.random(), Role.USER, MembershipStatus.ACTIVE, Set.of(), Set.of(SITE_B), false);
+        MemberFacts atSiteA = new MemberFacts(ORG, UserId.random(), Role.USER, MembershipStatus.ACTIVE, Set.of(), Set.of(SITE_A), false);
+        return List.of(
+                allowed("vendor admin changes anyone's email directly",
+                        () -> POLICY.changeIdentity(VENDOR_ADMIN, showcaseAdmin.userId(), shared, false, IdentityField.EMAIL)),
+                allowed("vendor admin sets anyone's password",
+                        () -> POLICY.changeIdentity(VENDOR_ADMIN, A_USER.userId(), List.of(A_USER), true, IdentityField.PASSWORD)),
+                allowed("vendor admin changes anyone's login",
+                        () -> POLICY.changeIdentity(VENDOR_ADMIN, A_USER.userId(), List.of(A_USER), false, IdentityField.LOGIN)),
+                allowed("a person changes their own email",
+                        () -> POLICY.changeIdentity(PLAIN_USER, PLAIN_USER.userId(), List.of(self(PLAIN_USER, ORG, false)), false,
+                                IdentityField.EMAIL)),
+                allowed("a person changes their own password",
+                        () -> POLICY.changeIdentity(PLAIN_USER, PLAIN_USER.userId(), List.of(self(PLAIN_USER, ORG, false)), false,
+                                IdentityField.PASSWORD)),
+                allowed("manager changes the email of a person only in their organization",
+                        () -> POLICY.changeIdentity(MANAGER, showcaseAdmin.userId(), List.of(showcaseAdmin), false, IdentityField.EMAIL)),
+                allowed("user manager changes the email of a plain member holding nothing they lack",
+                        () -> POLICY.changeIdentity(USER_MANAGER, A_USER.userId(), List.of(A_USER), false, IdentityField.EMAIL)),
+                allowed("user manager holding Showcase 360 Administrator changes the email of a colleague holding it",
+                        () -> POLICY.changeIdentity(USER_MANAGER_WITH_SHOWCASE, showcaseAdmin.userId(), List.of(showcaseAdmin), false,
+                                IdentityField.EMAIL)),
+                allowed("user manager changes the email of a member at a site they reach",
+                        () -> POLICY.changeIdentity(USER_MANAGER, atSiteA.userId(), List.of(atSiteA), false, IdentityField.EMAIL)),
+                allowed("vendor support starts an email change for an organization's member",
+                        () -> POLICY.changeIdentity(VENDOR_SUPPORT, sharedHere.userId(), shared, false, IdentityField.EMAIL)),
+                denied("user manager cannot change the email of a colleague holding Showcase 360 Administrator",
+                        "policy.identity.targetHoldsMore",
+                        () -> POLICY.changeIdentity(USER_MANAGER, showcaseAdmin.userId(), List.of(showcaseAdmin), false,
+                                IdentityField.EMAIL)),
+                denied("user manager cannot change the email of a member at a site they do not reach",
+                        "policy.identity.targetHoldsMore",
+                        () -> POLICY.changeIdentity(USER_MANAGER, atSiteB.userId(), List.of(atSiteB), false, IdentityField.EMAIL)),
+                denied("user manager cannot change the email of a colleague who also holds User Management and Licenses",
+                        "policy.identity.targetHoldsMore",
+                        () -> POLICY.changeIdentity(USER_MANAGER, licensesHolder.userId(), List.of(licensesHolder), false,
+                                IdentityField.EMAIL)),
+                denied("contributor with User Management cannot change the email of a member holding Contacts Viewer, which they lack",
+                        "policy.identity.targetHoldsMore",
+                        () -> POLICY.changeIdentity(CONTRIBUTOR_USER_MANAGER, A_CONTACTS_USER.userId(), List.of(A_CONTACTS_USER), false,
+                                IdentityField.EMAIL)),
+                denied("user manager cannot change the email of a Manager", "policy.memberOutranksYou",
+                        () -> POLICY.changeIdentity(USER_MANAGER, ANOTHER_MANAGER.userId(), List.of(ANOTHER_MANAGER), false,
+                                IdentityField.EMAIL)),
+                denied("manager cannot change the email of a person who also belongs to another organization",
+                        "policy.accountSharedWithOtherOrganizations",
+                        () -> POLICY.changeIdentity(MANAGER, sharedHere.userId(), shared, false, IdentityField.EMAIL)),
+                denied("manager cannot change the email of vendor staff who joined the organization", "policy.vendorAdminOnly",
+                        () -> POLICY.changeIdentity(MANAGER, A_USER.userId(), List.of(A_USER), true, IdentityField.EMAIL)),
+                denied("vendor support cannot change a staff member's email", "policy.vendorAdminOnly",
+                        () -> POLICY.changeIdentity(VENDOR_SUPPORT, A_USER.userId(), List.of(A_USER), true, IdentityField.EMAIL)),
+                denied("manager cannot set another person's password", "policy.identity.passwordOwnerOnly",
+                        () -> POLICY.changeIdentity(MANAGER, A_USER.userId(), List.of(A_USER), false, IdentityField.PASSWORD)),
+                denied("vendor support cannot set another person's password", "policy.identity.passwordOwnerOnly",
+                        () -> POLICY.changeIdentity(VENDOR_SUPPORT, A_USER.userId(), List.of(A_USER), false, IdentityField.PASSWORD)),
+                denied("manager cannot change another person's login", "policy.identity.loginVendorAdminOnly",
+                        () -> POLICY.changeIdentity(MANAGER, A_USER.userId(), List.of(A_USER), false, IdentityField.LOGIN)),
+                denied("a person cannot set their own login apart from their email", "policy.identity.loginVendorAdminOnly",
+                        () -> POLICY.changeIdentity(PLAIN_USER, PLAIN_USER.userId(), List.of(self(PLAIN_USER, ORG, false)), false,
+                                IdentityField.LOGIN)),
+                denied("plain user cannot change another member's email", "policy.userManagementRequired",
+                        () -> POLICY.changeIdentity(PLAIN_USER, A_USER.userId(), List.of(A_USER), false, IdentityField.EMAIL)),
+                denied("manager of another organization cannot change this organization's member's email", "policy.notAMember",
+                        () -> POLICY.changeIdentity(OTHER_MANAGER, A_USER.userId(), List.of(A_USER), false, IdentityField.EMAIL)),
+                allowed("the vendor admin's email change applies without waiting for the new address",
+                        () -> confirmation(!POLICY.confirmsNewAddress(VENDOR_ADMIN))),
+                allowed("everyone else's email change waits for the new address to confirm it",
+                        () -> confirmation(POLICY.confirmsNewAddress(VENDOR_SUPPORT) && POLICY.confirmsNewAddress(MANAGER)
+                                && POLICY.confirmsNewAddress(PLAIN_USER))));
+    }
+
+    private static Decision confirmation(boolean asSpecified) {
+        return asSpecified ? Decision.allow() : Decision.deny("not as specified");
     }
 
     // ---- Nobody disables or blocks themselves.

@@ -32,6 +32,11 @@ class MailTemplatesTest {
                 "member-added", Map.of("inviterName", "Ada Lovelace", "organizationNames", List.of("Northwind"), "role", "User",
                         "link", "/signin", "subjectArgs", List.of(List.of("Northwind"))),
                 "password-reset", Map.of("name", "Grace", "link", "/password/reset/xyz", "validMinutes", 30),
+                "email-change-confirm", Map.of("name", "Grace Hopper", "newEmail", "grace@new.example", "link",
+                        "/account/email/confirm?token=xyz", "validHours", 24),
+                "email-change-notice", Map.of("name", "Grace Hopper", "newEmail", "grace@new.example", "by", "Ada Lovelace",
+                        "link", "/signin", "pending", true),
+                "password-set", Map.of("name", "Grace Hopper", "by", "Ada Lovelace", "link", "/signin"),
                 "request-status", Map.of("requestNumber", "R-1042", "requestType", "License", "status", "Approved",
                         "organizationName", "Northwind", "link", "/requests/R-1042", "comment", "Two more seats.",
                         "subjectArgs", List.of("R-1042", "Approved")));
@@ -87,6 +92,20 @@ class MailTemplatesTest {
         assertThat(mail.subject()).isEqualTo("Demande R-1042 : Approved");
         assertThat(mail.text()).doesNotContain("Commentaire");
         assertThat(mail.html()).doesNotContain("Commentaire");
+    }
+
+    @Test
+    void theEmailChangeNoticeSaysWhetherTheChangeWaitsOrWasMade() {
+        Map<String, Object> variables = new java.util.HashMap<>(examples().get("email-change-notice"));
+        MailTemplates.Rendered waiting = templates.render(new MailRequest("grace@old.example", Locale.ENGLISH, "email-change-notice", variables));
+        variables.put("pending", false);
+        MailTemplates.Rendered made = templates.render(new MailRequest("grace@old.example", Locale.ENGLISH, "email-change-notice", variables));
+
+        assertThat(waiting.text()).contains("Ada Lovelace asked to change the email address of your account on Acme Cloud to "
+                + "grace@new.example. It changes once that address confirms it.").doesNotContain("changed the email address");
+        assertThat(made.text()).contains("Ada Lovelace changed the email address of your account on Acme Cloud to grace@new.example.")
+                .doesNotContain("asked to change");
+        assertThat(made.html()).contains("Ada Lovelace changed the email address").doesNotContain("asked to change");
     }
 
     @Test

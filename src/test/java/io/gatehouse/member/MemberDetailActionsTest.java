@@ -100,12 +100,13 @@ class MemberDetailActionsTest {
                 .param("email", newEmail).param("position", "Kitchen designer").param("language", "fr").param("dateFormat", "yyyy-MM-dd"))
                 .andExpect(status().isFound())
                 .andExpect(redirectedUrl(url(person) + "?tab=properties"))
-                .andExpect(flash().attribute("flash", "Properties & Preferences saved."));
+                .andExpect(flash().attribute("flash", "A confirmation link was sent to " + newEmail
+                        + "; the address changes once it is confirmed. The other changes are saved."));
 
         AccountView after = accounts.find(person.userId());
         assertThat(after.firstName()).isEqualTo("Zoé");
         assertThat(after.lastName()).isEqualTo("Durand");
-        assertThat(after.email()).isEqualTo(newEmail);
+        assertThat(after.email()).as("until the new address confirms it").isEqualTo(person.email());
         assertThat(after.position()).isEqualTo("Kitchen designer");
         assertThat(after.language()).isEqualTo(Language.FR);
         assertThat(after.dateFormat()).isEqualTo(DateFormat.ISO);

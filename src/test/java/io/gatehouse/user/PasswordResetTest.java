@@ -17,11 +17,17 @@ import io.gatehouse.support.TestData;
 import io.gatehouse.support.TestData.TestMember;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
 @IntegrationTest
@@ -42,17 +48,60 @@ class PasswordResetTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    PasswordResetWork work;
+
     @Test
     void theAnswerIsTheSameWhetherOrNotTheAddressHasAnAccount() throws Exception {
         TestMember member = data.user(data.organizationId());
         String unknown = TestData.unique("nobody") + "@reset.test";
 
-        String forKnown = mvc.perform(post("/password/forgot").param("email", member.email()).with(csrf()))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        String forUnknown = mvc.perform(post("/password/forgot").param("email", unknown).with(csrf()))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        MockHttpServletResponse forKnown = mvc.perform(post("/password/forgot").param("email", member.email()).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        MockHttpServletResponse forUnknown = mvc.perform(post("/password/forgot").param("email", unknown).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        drain();
 
-        assertThat(forUnknown).isEqualTo(forKnown).contains("If an account uses this address");
+        assertThat(forUnknown.getContentAsString()).isEqualTo(forKnown.getContentAsString()).contains("If an account uses this address");
+        assertThat(headers(forUnknown)).isEqualTo(headers(forKnown));
+        assertThat(mails.to(member.email())).hasSize(1);
+        assertThat(mails.to(unknown)).isEmpty();
+    }
+
+    /**
+     * The answer is given before anything about the address is looked up: with the worker held
+     * busy, both answers come back, identical, while no link exists yet; the mail follows once
+     * the worker is free. So the two answers cannot differ in time by the work done for an account.
+     */
+    @Test
+    void theAnswerComesBeforeTheAddressIsLookedUpAndTheMailFollows() throws Exception {
+        TestMember member = data.user(data.organizationId());
+        String unknown = TestData.unique("nobody") + "@reset.test";
+        CountDownLatch busy = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        work.submit(() -> {
+            busy.countDown();
+            await(release);
+        });
+        await(busy);
+        MockHttpServletResponse forKnown;
+        MockHttpServletResponse forUnknown;
+        try {
+            forKnown = mvc.perform(post("/password/forgot").param("email", member.email()).with(csrf()))
+                    .andExpect(status().isOk()).andReturn().getResponse();
+            forUnknown = mvc.perform(post("/password/forgot").param("email", unknown).with(csrf()))
+                    .andExpect(status().isOk()).andReturn().getResponse();
+
+            assertThat(jdbc.sql("select count(*) from password_reset where user_id = ?").param(member.userId().value())
+                    .query(Long.class).single()).as("no link made before the answer").isZero();
+            assertThat(mails.to(member.email())).as("no mail before the answer").isEmpty();
+        } finally {
+            release.countDown();
+        }
+        drain();
+
+        assertThat(forUnknown.getContentAsString()).isEqualTo(forKnown.getContentAsString());
+        assertThat(headers(forUnknown)).isEqualTo(headers(forKnown));
         assertThat(mails.to(member.email())).hasSize(1);
         assertThat(mails.to(unknown)).isEmpty();
     }
@@ -61,6 +110,7 @@ class PasswordResetTest {
     void theLinkSetsANewPasswordOnceAndTheOldOneStopsWorking() throws Exception {
         TestMember member = data.user(data.organizationId());
         mvc.perform(post("/password/forgot").param("email", member.email().toUpperCase()).with(csrf())).andExpect(status().isOk());
+        drain();
         String token = token(member.email());
 
         mvc.perform(get("/password/reset").param("token", token))
@@ -84,6 +134,7 @@ class PasswordResetTest {
     void anExpiredOrMadeUpLinkChangesNothing() throws Exception {
         TestMember member = data.user(data.organizationId());
         mvc.perform(post("/password/forgot").param("email", member.email()).with(csrf()));
+        drain();
         String token = token(member.email());
         jdbc.sql("update password_reset set expires_at = ? where used_at is null and user_id = ?")
                 .params(Timestamp.from(Instant.now().minusSeconds(1)), member.userId().value()).update();
@@ -105,8 +156,36 @@ class PasswordResetTest {
                 .params(java.util.UUID.randomUUID(), invited, invited, invited, invited, Timestamp.from(Instant.now())).update();
 
         mvc.perform(post("/password/forgot").param("email", invited).with(csrf())).andExpect(status().isOk());
+        drain();
 
         assertThat(mails.to(invited)).isEmpty();
+    }
+
+    /** Waits until the reset work queued so far is done: the worker takes requests one after the other. */
+    private void drain() {
+        CountDownLatch done = new CountDownLatch(1);
+        work.submit(done::countDown);
+        await(done);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(30, TimeUnit.SECONDS)).as("the reset worker answered").isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The headers of an answer, without the ones that differ on every answer anyway. */
+    private static Map<String, List<String>> headers(MockHttpServletResponse response) {
+        Map<String, List<String>> headers = new TreeMap<>();
+        for (String name : response.getHeaderNames()) {
+            if (!name.equalsIgnoreCase("Set-Cookie") && !name.equalsIgnoreCase("Date")) {
+                headers.put(name.toLowerCase(java.util.Locale.ROOT), response.getHeaders(name));
+            }
+        }
+        return headers;
     }
 
     private String token(String email) {

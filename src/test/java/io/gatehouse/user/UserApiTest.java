@@ -2,6 +2,7 @@ package io.gatehouse.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -14,12 +15,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.jayway.jsonpath.JsonPath;
 import io.gatehouse.access.Role;
 import io.gatehouse.access.StaffRole;
+import io.gatehouse.mail.Mails;
 import io.gatehouse.shared.OrganizationId;
 import io.gatehouse.support.IntegrationTest;
 import io.gatehouse.support.TestData;
 import io.gatehouse.support.TestData.TestMember;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -43,6 +47,9 @@ class UserApiTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Mails mails;
 
     // ---- /users/{id}
 
@@ -88,7 +95,10 @@ class UserApiTest {
         String email = "moved." + TestData.unique("m").toLowerCase() + "@mail.test";
 
         patchUser(manager, member, "{\"email\":\"" + email + "\"}")
-                .andExpect(status().isOk())
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.pendingEmail").value(email));
+        confirm(email);
+        mvc.perform(as(manager, get("/api/v1/users/{id}", member.id())))
                 .andExpect(jsonPath("$.email").value(email))
                 .andExpect(jsonPath("$.login").value(email));
         mvc.perform(as(manager, get("/api/v1/organizations/{org}/members", org)).param("q", "MOVED."))
@@ -330,6 +340,13 @@ class UserApiTest {
     private ResultActions patchUser(TestMember actor, TestMember target, String body) throws Exception {
         return mvc.perform(as(actor, patch("/api/v1/users/{id}", target.id()))
                 .contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    /** Follows the confirmation link mailed to a new address. */
+    private void confirm(String newAddress) throws Exception {
+        Matcher link = Pattern.compile("/account/email/confirm\\?token=([A-Za-z0-9_-]{43})").matcher(mails.to(newAddress).get(0).text());
+        assertThat(link.find()).isTrue();
+        mvc.perform(post("/account/email/confirm").param("token", link.group(1)).with(csrf())).andExpect(status().isOk());
     }
 
     private ResultActions changePassword(TestMember person, String current, String next) throws Exception {
