@@ -22,7 +22,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import io.gatehouse.shared.UserId;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SignInThrottle.Settings.class)
+@EnableConfigurationProperties({SignInThrottle.Settings.class, ApiDocs.Settings.class})
 class SecurityConfiguration {
 
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
@@ -77,20 +77,26 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain portal(HttpSecurity http, AuthenticationManager authenticationManager, Accounts accounts,
-            io.gatehouse.access.Actors actors, ProblemAuthenticationEntryPoint problems) throws Exception {
+            io.gatehouse.access.Actors actors, ProblemAuthenticationEntryPoint problems, ApiDocs.Settings apiDocs) throws Exception {
+        if (apiDocs.apiDocs() == ApiDocs.OFF) {
+            http.addFilterBefore(new ApiDocs.Off(), org.springframework.security.web.context.SecurityContextHolderFilter.class);
+        }
         http.authenticationManager(authenticationManager)
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/signin", "/invitations/accept", "/password/forgot", "/password/reset", "/terms",
-                                "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico",
-                                "/actuator/health", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**",
-                                "/swagger-ui.html", "/error")
-                        .permitAll()
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(auth -> {
+                    auth.requestMatchers("/signin", "/invitations/accept", "/password/forgot", "/password/reset", "/terms",
+                                    "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico",
+                                    "/actuator/health", "/actuator/health/**", "/error")
+                            .permitAll();
+                    if (apiDocs.apiDocs() == ApiDocs.PUBLIC) {
+                        auth.requestMatchers(ApiDocs.PATHS).permitAll();
+                    }
+                    auth.anyRequest().authenticated();
+                })
                 .formLogin(form -> form.loginPage("/signin").loginProcessingUrl("/signin")
                         .usernameParameter("email").passwordParameter("password")
                         .successHandler(recordSignIn(accounts))
                         .failureHandler(signInFailure()))
-                .logout(logout -> logout.logoutUrl("/signout").logoutSuccessUrl("/signin?signedOut"))
+                .logout(logout -> logout.logoutUrl("/signout").logoutSuccessHandler(signedOut()))
                 .addFilterAfter(new ActiveAccountFilter(actors, new PortalEntryPoint()),
                         org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(new PortalEntryPoint()))
@@ -103,10 +109,19 @@ class SecurityConfiguration {
     private static AuthenticationSuccessHandler recordSignIn(Accounts accounts) {
         SavedRequestAwareAuthenticationSuccessHandler target = new SavedRequestAwareAuthenticationSuccessHandler();
         target.setDefaultTargetUrl("/");
+        target.setRedirectStrategy(new RelativeRedirects());
         return (request, response, authentication) -> {
             accounts.recordSignIn(UserId.parse(authentication.getName()));
             target.onAuthenticationSuccess(request, response, authentication);
         };
+    }
+
+    private static org.springframework.security.web.authentication.logout.LogoutSuccessHandler signedOut() {
+        org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler handler =
+                new org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler();
+        handler.setDefaultTargetUrl("/signin?signedOut");
+        handler.setRedirectStrategy(new RelativeRedirects());
+        return handler;
     }
 
     /** Tells the person why: wrong password, disabled account, or too many attempts. */
