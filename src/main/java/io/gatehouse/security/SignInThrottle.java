@@ -50,10 +50,6 @@ class SignInThrottle {
         private static boolean positive(Duration duration) {
             return !duration.isNegative() && !duration.isZero();
         }
-
-        Settings(Integer maxFailuresPerAccount, Integer maxFailuresPerAddress, Duration window) {
-            this(maxFailuresPerAccount, maxFailuresPerAddress, window, null, null, null);
-        }
     }
 
     /**
