@@ -75,7 +75,7 @@ class SignInThrottle {
 
     enum Kind { ACCOUNT, DEVICE, ADDRESS }
 
-    private static final int TRIES = 3;
+    private static final int TRIES = 5;
 
     private final ThrottleRules rules;
     private final Settings settings;
@@ -116,26 +116,23 @@ class SignInThrottle {
 
     private Admission admitNow(Attempt attempt, Instant now) {
         if (attempt.device().isPresent()) {
-            String device = key(Kind.DEVICE, attempt.device().get());
-            ThrottleRules.Counter counter = lock(device, now);
-            if (rules.trustsDevice(counter)) {
-                save(device, Kind.DEVICE, counter.plusOne(now));
-                return new Admission(device, null);
+            Locked device = lock(key(Kind.DEVICE, attempt.device().get()), now);
+            if (rules.trustsDevice(device.counter())) {
+                save(device, Kind.DEVICE, device.counter().plusOne(now));
+                return new Admission(device.key(), null);
             }
             // A device that failed too often is a stranger again until its window passes.
         }
-        String account = key(Kind.ACCOUNT, attempt.account());
-        String address = key(Kind.ADDRESS, attempt.address());
         // Always the account first, then the address: two attempts never wait for each other's second lock.
-        ThrottleRules.Counter accountCounter = lock(account, now);
-        ThrottleRules.Counter addressCounter = lock(address, now);
-        Duration wait = ThrottleRules.longer(rules.accountWait(accountCounter, now), rules.addressWait(addressCounter, now));
+        Locked account = lock(key(Kind.ACCOUNT, attempt.account()), now);
+        Locked address = lock(key(Kind.ADDRESS, attempt.address()), now);
+        Duration wait = ThrottleRules.longer(rules.accountWait(account.counter(), now), rules.addressWait(address.counter(), now));
         if (positive(wait)) {
             throw new SignInThrottledException(ThrottleRules.seconds(wait));
         }
-        save(account, Kind.ACCOUNT, accountCounter.plusOne(now));
-        save(address, Kind.ADDRESS, addressCounter.plusOne(now));
-        return new Admission(account, address);
+        save(account, Kind.ACCOUNT, account.counter().plusOne(now));
+        save(address, Kind.ADDRESS, address.counter().plusOne(now));
+        return new Admission(account.key(), address.key());
     }
 
     /**
@@ -163,27 +160,38 @@ class SignInThrottle {
         return !duration.isNegative() && !duration.isZero();
     }
 
-    private ThrottleRules.Counter lock(String key, Instant now) {
+    /** The counter as it stands, its row locked until the transaction ends; {@code null} when there is no row yet. */
+    private Locked lock(String key, Instant now) {
         return jdbc.sql("select failures, window_started_at, last_attempt_at from sign_in_attempt where counter_key = ? for update")
                 .param(key)
                 .query((rs, n) -> new ThrottleRules.Counter(rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant()))
                 .optional()
-                .map(counter -> counter.current(now, settings.window()))
-                .orElse(ThrottleRules.Counter.NONE);
+                .map(counter -> new Locked(key, true, counter.current(now, settings.window())))
+                .orElseGet(() -> new Locked(key, false, ThrottleRules.Counter.NONE));
     }
 
-    private void save(String key, Kind kind, ThrottleRules.Counter counter) {
-        int updated = jdbc.sql("update sign_in_attempt set failures = ?, window_started_at = ?, last_attempt_at = ? where counter_key = ?")
-                .params(counter.failures(), Timestamp.from(counter.windowStartedAt()), Timestamp.from(counter.lastAttemptAt()), key)
-                .update();
-        if (updated == 0) {
-            jdbc.sql("""
-                            insert into sign_in_attempt (counter_key, kind, failures, window_started_at, last_attempt_at)
-                            values (?, ?, ?, ?, ?)""")
-                    .params(key, kind.name(), counter.failures(), Timestamp.from(counter.windowStartedAt()),
-                            Timestamp.from(counter.lastAttemptAt()))
+    private record Locked(String key, boolean exists, ThrottleRules.Counter counter) {
+    }
+
+    /**
+     * Updates the row read under lock, or inserts it when there was none: an update then could
+     * overwrite a row another attempt inserted meanwhile, so the insert fails instead and the
+     * attempt is counted again, this time under the row's lock.
+     */
+    private void save(Locked locked, Kind kind, ThrottleRules.Counter counter) {
+        if (locked.exists()) {
+            jdbc.sql("update sign_in_attempt set failures = ?, window_started_at = ?, last_attempt_at = ? where counter_key = ?")
+                    .params(counter.failures(), Timestamp.from(counter.windowStartedAt()), Timestamp.from(counter.lastAttemptAt()),
+                            locked.key())
                     .update();
+            return;
         }
+        jdbc.sql("""
+                        insert into sign_in_attempt (counter_key, kind, failures, window_started_at, last_attempt_at)
+                        values (?, ?, ?, ?, ?)""")
+                .params(locked.key(), kind.name(), counter.failures(), Timestamp.from(counter.windowStartedAt()),
+                        Timestamp.from(counter.lastAttemptAt()))
+                .update();
     }
 
     /** A digest, not the value: what people type as their email is sometimes their password. */

@@ -42,7 +42,7 @@ class SignInThrottleTest {
     @Autowired
     PlatformTransactionManager transactions;
 
-    private final MutableClock clock = new MutableClock(Instant.now());
+    private final MutableClock clock = new MutableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
     private final String alice = "id:" + TestData.unique("alice");
     private final String bob = "id:" + TestData.unique("bob");
     private final String home = address();
