@@ -8,7 +8,7 @@ import io.gatehouse.support.IntegrationTest;
 import io.gatehouse.support.TestData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpSession;
+import jakarta.servlet.http.Cookie;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -31,11 +31,11 @@ class ApiDocsAuthenticatedTest {
     @Test
     void anyoneSignedInReadsTheApiDescription() throws Exception {
         var person = data.user(data.organizationId());
-        MockHttpSession session = (MockHttpSession) mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+        Cookie session = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
                         .post("/signin").param("email", person.email()).param("password", person.password())
                         .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
-                .andExpect(redirectedUrl("/")).andReturn().getRequest().getSession(false);
+                .andExpect(redirectedUrl("/")).andReturn().getResponse().getCookie("SESSION");
 
-        mvc.perform(get("/v3/api-docs").session(session)).andExpect(status().isOk());
+        mvc.perform(get("/v3/api-docs").cookie(session)).andExpect(status().isOk());
     }
 }

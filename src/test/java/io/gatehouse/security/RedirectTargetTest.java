@@ -17,7 +17,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.mock.web.MockHttpSession;
+import jakarta.servlet.http.Cookie;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -59,10 +59,10 @@ class RedirectTargetTest {
     @Test
     void afterSignInThePageAskedForIsReachedByPathNotThroughTheHostItWasAskedWith() throws Exception {
         TestMember person = data.user(data.organizationId());
-        MockHttpSession session = new MockHttpSession();
-        mvc.perform(get("/profile").header("Host", EVIL).session(session)).andExpect(status().is3xxRedirection());
+        Cookie session = mvc.perform(get("/profile").header("Host", EVIL)).andExpect(status().is3xxRedirection())
+                .andReturn().getResponse().getCookie("SESSION");
 
-        MvcResult signedIn = mvc.perform(post("/signin").header("Host", EVIL).session(session)
+        MvcResult signedIn = mvc.perform(post("/signin").header("Host", EVIL).cookie(session)
                         .param("email", person.email()).param("password", person.password()).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andReturn();
 
@@ -72,11 +72,11 @@ class RedirectTargetTest {
     @Test
     void signingOutLeadsToTheSignInPageByPath() throws Exception {
         TestMember person = data.user(data.organizationId());
-        MockHttpSession session = (MockHttpSession) mvc.perform(post("/signin").param("email", person.email())
+        Cookie session = mvc.perform(post("/signin").param("email", person.email())
                         .param("password", person.password()).with(csrf()))
-                .andReturn().getRequest().getSession(false);
+                .andReturn().getResponse().getCookie("SESSION");
 
-        MvcResult signedOut = mvc.perform(post("/signout").header("Host", EVIL).session(session).with(csrf())).andReturn();
+        MvcResult signedOut = mvc.perform(post("/signout").header("Host", EVIL).cookie(session).with(csrf())).andReturn();
 
         assertThat(signedOut.getResponse().getRedirectedUrl()).isEqualTo("/signin?signedOut");
     }

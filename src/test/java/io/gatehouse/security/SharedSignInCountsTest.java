@@ -13,8 +13,8 @@ import io.gatehouse.support.IntegrationTest;
 import io.gatehouse.support.TestData;
 import io.gatehouse.support.TestData.TestMember;
 import jakarta.servlet.http.Cookie;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,14 +54,15 @@ class SharedSignInCountsTest {
 
     @BeforeAll
     void startASecondNode() {
-        Map<String, Object> properties = new HashMap<>();
+        // As arguments, which come before application.properties (defaults would come after it).
+        List<String> arguments = new ArrayList<>();
         for (String name : new String[] {"spring.datasource.url", "spring.datasource.username", "spring.datasource.password",
                 "gatehouse.sign-in.max-failures-per-account"}) {
-            properties.put(name, environment.getProperty(name, ""));
+            arguments.add("--" + name + "=" + environment.getProperty(name, ""));
         }
-        properties.put("server.port", "0");
-        properties.put("spring.datasource.hikari.maximum-pool-size", "3");
-        secondNode = new SpringApplicationBuilder(GatehouseApplication.class).profiles("test").properties(properties).run();
+        arguments.add("--server.port=0");
+        arguments.add("--spring.datasource.hikari.maximum-pool-size=3");
+        secondNode = new SpringApplicationBuilder(GatehouseApplication.class).profiles("test").run(arguments.toArray(String[]::new));
         second = MockMvcBuilders.webAppContextSetup((WebApplicationContext) secondNode).apply(springSecurity()).build();
     }
 
