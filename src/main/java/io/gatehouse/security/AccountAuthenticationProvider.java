@@ -2,7 +2,6 @@ package io.gatehouse.security;
 
 import io.gatehouse.user.Accounts;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -20,8 +19,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 /**
  * Email and password, for the sign-in form and HTTP Basic. The authenticated name is the account
  * id, so renaming or changing the email never orphans a session. Unknown addresses cost a hash too,
- * so timing tells nobody which addresses exist. A successful sign-in marks the browser as a known
- * device of the account ({@link DeviceCookies}), which the throttle counts apart.
+ * so timing tells nobody which addresses exist. A device the account signed in from before
+ * ({@link DeviceCookies}) is counted apart by the throttle.
  */
 @Component
 class AccountAuthenticationProvider implements AuthenticationProvider {
@@ -62,9 +61,6 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
         if (!credentials.get().active()) {
             throw new DisabledException("account disabled");
         }
-        if (device.isEmpty()) {
-            devices.remember(currentResponse(), credentials.get().userId());
-        }
         UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(
                 credentials.get().userId().toString(), null, List.of(new SimpleGrantedAuthority("ROLE_USER")));
         accounts.upgradeHash(credentials.get().userId(), credentials.get().passwordHash(), password);
@@ -79,9 +75,5 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
     /** The client address in it is the one the trusted proxies vouch for (see {@link TrustedProxies}). */
     private static HttpServletRequest currentRequest() {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes ? attributes.getRequest() : null;
-    }
-
-    private static HttpServletResponse currentResponse() {
-        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes ? attributes.getResponse() : null;
     }
 }

@@ -77,7 +77,8 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain portal(HttpSecurity http, AuthenticationManager authenticationManager, Accounts accounts,
-            io.gatehouse.access.Actors actors, ProblemAuthenticationEntryPoint problems, ApiDocs.Settings apiDocs) throws Exception {
+            io.gatehouse.access.Actors actors, ProblemAuthenticationEntryPoint problems, ApiDocs.Settings apiDocs,
+            DeviceCookies devices) throws Exception {
         if (apiDocs.apiDocs() == ApiDocs.OFF) {
             http.addFilterBefore(new ApiDocs.Off(), org.springframework.security.web.context.SecurityContextHolderFilter.class);
         }
@@ -94,7 +95,7 @@ class SecurityConfiguration {
                 })
                 .formLogin(form -> form.loginPage("/signin").loginProcessingUrl("/signin")
                         .usernameParameter("email").passwordParameter("password")
-                        .successHandler(recordSignIn(accounts))
+                        .successHandler(recordSignIn(accounts, devices))
                         .failureHandler(signInFailure()))
                 .logout(logout -> logout.logoutUrl("/signout").logoutSuccessHandler(signedOut()))
                 .addFilterAfter(new ActiveAccountFilter(actors, new PortalEntryPoint()),
@@ -106,12 +107,20 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    private static AuthenticationSuccessHandler recordSignIn(Accounts accounts) {
+    /**
+     * Records the sign-in and marks the browser as a known device of the account. Only the portal
+     * sets that cookie: the API sets none, though a client that sends one is a known device there too.
+     */
+    private static AuthenticationSuccessHandler recordSignIn(Accounts accounts, DeviceCookies devices) {
         SavedRequestAwareAuthenticationSuccessHandler target = new SavedRequestAwareAuthenticationSuccessHandler();
         target.setDefaultTargetUrl("/");
         target.setRedirectStrategy(new RelativeRedirects());
         return (request, response, authentication) -> {
-            accounts.recordSignIn(UserId.parse(authentication.getName()));
+            UserId account = UserId.parse(authentication.getName());
+            accounts.recordSignIn(account);
+            if (devices.knownDevice(request, account).isEmpty()) {
+                devices.remember(response, account);
+            }
             target.onAuthenticationSuccess(request, response, authentication);
         };
     }

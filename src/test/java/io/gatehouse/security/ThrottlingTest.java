@@ -136,6 +136,16 @@ class ThrottlingTest {
     }
 
     @Test
+    void onlyThePortalMarksADeviceTheApiSetsNoCookie() throws Exception {
+        TestMember person = data.user(data.organizationId());
+
+        MvcResult api = mvc.perform(get("/api/v1/me").with(httpBasic(person.email(), person.password())).with(address("198.51.100.55")))
+                .andExpect(status().isOk()).andReturn();
+
+        assertThat(api.getResponse().getHeaders("Set-Cookie")).isEmpty();
+    }
+
+    @Test
     void aDeviceCookieOfAnotherAccountOrForgedOpensNothing() throws Exception {
         TestMember owner = data.user(data.organizationId());
         TestMember other = data.user(data.organizationId());
