@@ -22,7 +22,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import io.gatehouse.shared.UserId;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SignInThrottle.Settings.class)
+@EnableConfigurationProperties({SignInThrottle.Settings.class, ApiDocs.Settings.class})
 class SecurityConfiguration {
 
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
@@ -77,20 +77,27 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain portal(HttpSecurity http, AuthenticationManager authenticationManager, Accounts accounts,
-            io.gatehouse.access.Actors actors, ProblemAuthenticationEntryPoint problems) throws Exception {
+            io.gatehouse.access.Actors actors, ProblemAuthenticationEntryPoint problems, ApiDocs.Settings apiDocs,
+            DeviceCookies devices) throws Exception {
+        if (apiDocs.apiDocs() == ApiDocs.OFF) {
+            http.addFilterBefore(new ApiDocs.Off(), org.springframework.security.web.context.SecurityContextHolderFilter.class);
+        }
         http.authenticationManager(authenticationManager)
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/signin", "/invitations/accept", "/password/forgot", "/password/reset", "/account/email/confirm", "/terms",
-                                "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico",
-                                "/actuator/health", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**",
-                                "/swagger-ui.html", "/error")
-                        .permitAll()
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(auth -> {
+                    auth.requestMatchers("/signin", "/invitations/accept", "/password/forgot", "/password/reset", "/account/email/confirm", "/terms",
+                                    "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico",
+                                    "/actuator/health", "/actuator/health/**", "/error")
+                            .permitAll();
+                    if (apiDocs.apiDocs() == ApiDocs.PUBLIC) {
+                        auth.requestMatchers(ApiDocs.PATHS).permitAll();
+                    }
+                    auth.anyRequest().authenticated();
+                })
                 .formLogin(form -> form.loginPage("/signin").loginProcessingUrl("/signin")
                         .usernameParameter("email").passwordParameter("password")
-                        .successHandler(recordSignIn(accounts))
+                        .successHandler(recordSignIn(accounts, devices))
                         .failureHandler(signInFailure()))
-                .logout(logout -> logout.logoutUrl("/signout").logoutSuccessUrl("/signin?signedOut"))
+                .logout(logout -> logout.logoutUrl("/signout").logoutSuccessHandler(signedOut()))
                 .addFilterAfter(new ActiveAccountFilter(actors, new PortalEntryPoint()),
                         org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(new PortalEntryPoint()))
@@ -100,13 +107,30 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    private static AuthenticationSuccessHandler recordSignIn(Accounts accounts) {
+    /**
+     * Records the sign-in and marks the browser as a known device of the account. Only the portal
+     * sets that cookie: the API sets none, though a client that sends one is a known device there too.
+     */
+    private static AuthenticationSuccessHandler recordSignIn(Accounts accounts, DeviceCookies devices) {
         SavedRequestAwareAuthenticationSuccessHandler target = new SavedRequestAwareAuthenticationSuccessHandler();
         target.setDefaultTargetUrl("/");
+        target.setRedirectStrategy(new RelativeRedirects());
         return (request, response, authentication) -> {
-            accounts.recordSignIn(UserId.parse(authentication.getName()));
+            UserId account = UserId.parse(authentication.getName());
+            accounts.recordSignIn(account);
+            if (devices.knownDevice(request, account).isEmpty()) {
+                devices.remember(response, account);
+            }
             target.onAuthenticationSuccess(request, response, authentication);
         };
+    }
+
+    private static org.springframework.security.web.authentication.logout.LogoutSuccessHandler signedOut() {
+        org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler handler =
+                new org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler();
+        handler.setDefaultTargetUrl("/signin?signedOut");
+        handler.setRedirectStrategy(new RelativeRedirects());
+        return handler;
     }
 
     /** Tells the person why: wrong password, disabled account, or too many attempts. */
