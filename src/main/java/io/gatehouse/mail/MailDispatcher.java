@@ -209,7 +209,8 @@ class MailDispatcher implements DisposableBean {
                 Exception cause = failure;
                 Outcome outcome = transaction.execute(status -> {
                     Instant now = clock.instant();
-                    boolean recorded = cause == null ? outbox.markSent(claimant, mail.id(), OutboxMail.SMTP, now) : failed(claimant, mail, cause);
+                    boolean recorded = cause == null ? outbox.markSent(claimant, mail.id(), OutboxMail.SMTP, now)
+                            : failed(claimant, mail, cause);
                     return new Outcome(recorded, next != null && outbox.renew(claimant, next.id(), now.plus(settings.lease())));
                 });
                 held = outcome != null && outcome.nextHeld();
