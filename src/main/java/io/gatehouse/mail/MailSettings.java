@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchSize    mails claimed at once and sent over one SMTP connection
  * @param pollInterval how often the dispatcher looks for due mail besides being woken after a commit
  * @param lease        how long a claim on a mail holds; renewed before each mail is sent, so it must be longer than
- *                     sending one mail may take (twice the SMTP timeouts); a dead node's mails are taken over after it
+ *                     sending one mail may take (at least twice the SMTP time-outs); a dead node's mails are taken over after it
  * @param maxAttempts  attempts before a mail is given up as FAILED
  * @param firstRetry   wait after the first failure; it doubles after each further one
  * @param maxRetry     the longest wait between two attempts
