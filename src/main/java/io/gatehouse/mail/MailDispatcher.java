@@ -10,12 +10,8 @@ import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -26,7 +22,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -41,10 +36,14 @@ import org.springframework.util.ClassUtils;
  * Sends what the outbox holds. Woken right after a commit that queued mail, and every few seconds
  * anyway; the work runs on one thread of its own, never on the thread that served a request.
  *
- * <p>Each run claims a batch of due mails for a while (a lease), sends the batch over one SMTP
- * connection and records each mail as sent or to be tried again later. A node stopped half-way
- * leaves its claim behind; it runs out and another run sends those mails. Without a mail server
- * (no {@code spring.mail.host}) mail is delivered to the Mailbox page instead.
+ * <p>Each run claims a batch of due mails for a short while (a lease, 30 s by default), sends them
+ * over one SMTP connection and records each mail as sent, or to be tried again later, in a
+ * transaction of its own as soon as the server answered; the claim on the next mail is renewed in
+ * that same transaction. A node that dies half-way sends again at most the one mail in flight (with
+ * the same Message-ID, so that receivers can drop the copy); its claims run out within a lease and
+ * another node sends the rest. Two live nodes never send the same mail as long as sending one mail
+ * takes less than the lease. Without a mail server (no {@code spring.mail.host}) mail is delivered
+ * to the Mailbox page instead.
  */
 @Component
 class MailDispatcher implements DisposableBean {
@@ -64,6 +63,7 @@ class MailDispatcher implements DisposableBean {
         return thread;
     });
     private final AtomicBoolean runQueued = new AtomicBoolean();
+    private final AtomicBoolean stopping = new AtomicBoolean();
 
     MailDispatcher(Outbox outbox, ObjectProvider<JavaMailSender> senders, MailSettings settings, Clock clock,
             PlatformTransactionManager transactions) {
@@ -143,7 +143,7 @@ class MailDispatcher implements DisposableBean {
     private int dispatch() {
         int delivered = 0;
         try {
-            while (true) {
+            while (!stopping.get()) {
                 UUID claimant = UUID.randomUUID();
                 Instant now = clock.instant();
                 List<OutboxMail> batch = transaction.execute(
@@ -151,11 +151,12 @@ class MailDispatcher implements DisposableBean {
                 if (batch == null || batch.isEmpty()) {
                     return delivered;
                 }
-                delivered += deliver(claimant, batch);
+                delivered += sender == null ? toMailbox(claimant, batch) : bySmtp(claimant, batch);
                 if (batch.size() < settings.batchSize()) {
                     return delivered;
                 }
             }
+            return delivered;
         } catch (RuntimeException e) {
             // The database may be away for a moment: the next run picks up where this one stopped.
             log.warn("Mail dispatch stopped: {}", e.toString());
@@ -163,56 +164,82 @@ class MailDispatcher implements DisposableBean {
         }
     }
 
-    private int deliver(UUID claimant, List<OutboxMail> batch) {
-        if (sender == null) {
-            List<UUID> ids = batch.stream().map(OutboxMail::id).toList();
-            Integer done = transaction.execute(status -> outbox.markSent(claimant, ids, OutboxMail.MAILBOX, clock.instant()));
-            return done == null ? 0 : done;
-        }
-        Map<MimeMessage, OutboxMail> messages = new LinkedHashMap<>();
-        Map<OutboxMail, Exception> failures = new IdentityHashMap<>();
-        for (OutboxMail mail : batch) {
-            try {
-                messages.put(message(mail), mail);
-            } catch (MessagingException | RuntimeException e) {
-                failures.put(mail, e);
-            }
-        }
-        if (!messages.isEmpty()) {
-            try {
-                // One connection for the whole batch.
-                sender.send(messages.keySet().toArray(MimeMessage[]::new));
-            } catch (MailSendException e) {
-                // Without failed messages it was closing the connection that failed, after every mail was accepted.
-                e.getFailedMessages().forEach((message, cause) -> failures.put(messages.get(message), cause));
-                if (e.getFailedMessages().isEmpty()) {
-                    log.warn("Mail server connection did not close cleanly: {}", e.toString());
-                }
-            } catch (RuntimeException e) {
-                messages.values().forEach(mail -> failures.put(mail, e));
-            }
-        }
-        List<UUID> sent = new ArrayList<>();
-        for (OutboxMail mail : batch) {
-            if (!failures.containsKey(mail)) {
-                sent.add(mail.id());
-            }
-        }
-        Instant now = clock.instant();
-        Integer done = transaction.execute(status -> {
-            int count = outbox.markSent(claimant, sent, OutboxMail.SMTP, now);
-            failures.forEach((mail, cause) -> {
-                int attempts = mail.attempts() + 1;
-                Instant next = attempts >= settings.maxAttempts() ? null : now.plus(settings.retryAfter(attempts));
-                outbox.markFailed(claimant, mail.id(), describe(cause), next);
-            });
-            return count;
-        });
-        if (!failures.isEmpty()) {
-            log.warn("{} of {} mails not sent, each tried again later unless that was its last attempt: {}", failures.size(), batch.size(),
-                    describe(failures.values().iterator().next()));
-        }
+    /** Nothing leaves the portal: the whole batch is delivered in one transaction. */
+    private int toMailbox(UUID claimant, List<OutboxMail> batch) {
+        List<UUID> ids = batch.stream().map(OutboxMail::id).toList();
+        Integer done = transaction.execute(status -> outbox.markSent(claimant, ids, OutboxMail.MAILBOX, clock.instant()));
         return done == null ? 0 : done;
+    }
+
+    /**
+     * Sends the batch over one connection, one mail at a time, and records each in a transaction of
+     * its own as soon as the server took it: a node that stops sends at most the mail in flight again.
+     * The same transaction renews the claim on the next mail, so that each mail leaves under a fresh
+     * lease; a mail whose claim ran out and was taken over by another node meanwhile is skipped.
+     */
+    private int bySmtp(UUID claimant, List<OutboxMail> batch) {
+        int delivered = 0;
+        int failures = 0;
+        Exception lastFailure = null;
+        try (SmtpConnection connection = new SmtpConnection(sender)) {
+            boolean held = true; // the first was claimed a moment ago
+            for (int i = 0; i < batch.size(); i++) {
+                OutboxMail mail = batch.get(i);
+                if (stopping.get()) {
+                    transaction.executeWithoutResult(status -> outbox.release(claimant));
+                    break;
+                }
+                if (!held && !Boolean.TRUE.equals(transaction.execute(
+                        status -> outbox.renew(claimant, mail.id(), clock.instant().plus(settings.lease()))))) {
+                    continue;
+                }
+                Exception failure = null;
+                try {
+                    connection.send(message(mail));
+                } catch (SmtpConnection.Unreachable e) {
+                    List<OutboxMail> rest = batch.subList(i, batch.size());
+                    transaction.executeWithoutResult(status -> rest.forEach(left -> failed(claimant, left, e)));
+                    failures += rest.size();
+                    lastFailure = e;
+                    break;
+                } catch (MessagingException | RuntimeException e) {
+                    failure = e;
+                }
+                OutboxMail next = i + 1 < batch.size() ? batch.get(i + 1) : null;
+                Exception cause = failure;
+                Outcome outcome = transaction.execute(status -> {
+                    Instant now = clock.instant();
+                    boolean recorded = cause == null ? outbox.markSent(claimant, mail.id(), OutboxMail.SMTP, now)
+                            : failed(claimant, mail, cause);
+                    return new Outcome(recorded, next != null && outbox.renew(claimant, next.id(), now.plus(settings.lease())));
+                });
+                held = outcome != null && outcome.nextHeld();
+                if (cause != null) {
+                    failures++;
+                    lastFailure = cause;
+                } else if (outcome != null && outcome.recorded()) {
+                    delivered++;
+                } else {
+                    // Its claim ran out while the server took its time, and another node took it over.
+                    log.warn("Mail {} was sent after its claim ran out; another node may send it too, with the same Message-ID", mail.id());
+                }
+            }
+        }
+        if (lastFailure != null) {
+            log.warn("{} of {} mails not sent, each tried again later unless that was its last attempt: {}", failures, batch.size(),
+                    describe(lastFailure));
+        }
+        return delivered;
+    }
+
+    private record Outcome(boolean recorded, boolean nextHeld) {
+    }
+
+    /** Records a failed attempt on a mail this run holds: tried again later, or given up after the last attempt. */
+    private boolean failed(UUID claimant, OutboxMail mail, Exception cause) {
+        int attempts = mail.attempts() + 1;
+        Instant next = attempts >= settings.maxAttempts() ? null : clock.instant().plus(settings.retryAfter(attempts));
+        return outbox.markFailed(claimant, mail.id(), describe(cause), next) == 1;
     }
 
     private MimeMessage message(OutboxMail mail) throws MessagingException {
@@ -280,9 +307,11 @@ class MailDispatcher implements DisposableBean {
 
     @Override
     public void destroy() throws InterruptedException {
+        // The mail in flight is finished and recorded; the rest of the claim is given up for the next run or node.
+        stopping.set(true);
         worker.shutdown();
         if (!worker.awaitTermination(30, TimeUnit.SECONDS)) {
-            worker.shutdownNow(); // claims left behind run out and are sent after the next start
+            worker.shutdownNow(); // claims left behind run out within a lease and another run sends those mails
         }
     }
 }

@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param from         the From header, e.g. {@code Acme Portal <portal@acme.example>}
  * @param batchSize    mails claimed at once and sent over one SMTP connection
  * @param pollInterval how often the dispatcher looks for due mail besides being woken after a commit
- * @param lease        how long a claim holds: longer than sending one batch takes; a stopped node's claim runs out after it
+ * @param lease        how long a claim on a mail holds; renewed before each mail is sent, so it must be longer than
+ *                     sending one mail may take (at least twice the SMTP time-outs); a dead node's mails are taken over after it
  * @param maxAttempts  attempts before a mail is given up as FAILED
  * @param firstRetry   wait after the first failure; it doubles after each further one
  * @param maxRetry     the longest wait between two attempts
@@ -21,7 +22,7 @@ record MailSettings(
         @DefaultValue("Gatehouse <no-reply@gatehouse.local>") String from,
         @DefaultValue("100") int batchSize,
         @DefaultValue("5s") Duration pollInterval,
-        @DefaultValue("5m") Duration lease,
+        @DefaultValue("30s") Duration lease,
         @DefaultValue("10") int maxAttempts,
         @DefaultValue("30s") Duration firstRetry,
         @DefaultValue("1h") Duration maxRetry) {

@@ -64,28 +64,61 @@ class Outbox {
     }
 
     /**
-     * Claims up to {@code limit} due mails for {@code claimant} until {@code until}. One conditional
-     * update: a row claimed by another node whose claim has not run out is left alone, even when
-     * both nodes picked it in the same instant (the second update finds the condition false).
+     * Claims up to {@code limit} due mails for {@code claimant} until {@code until}. The due rows are
+     * picked with {@code FOR UPDATE SKIP LOCKED}, so that two nodes claiming at the same moment take
+     * different rows instead of waiting for each other; the update is conditional besides, so a row
+     * another node holds a live claim on is never taken.
      */
     List<OutboxMail> claim(UUID claimant, int limit, Instant now, Instant until) {
         Timestamp at = Timestamp.from(now);
+        List<UUID> due = jdbc.sql("""
+                        select id from mail_outbox
+                        where status = 'PENDING' and next_attempt_at <= ? and (claimed_until is null or claimed_until < ?)
+                        order by next_attempt_at, id limit ?
+                        for update skip locked""")
+                .params(at, at, limit)
+                .query((rs, n) -> rs.getObject(1, UUID.class)).list();
+        if (due.isEmpty()) {
+            return List.of();
+        }
         int claimed = jdbc.sql("""
-                        update mail_outbox set claimed_by = ?, claimed_until = ?
-                        where id in (select id from mail_outbox
-                                     where status = 'PENDING' and next_attempt_at <= ? and (claimed_until is null or claimed_until < ?)
-                                     order by next_attempt_at, id limit ?)
-                          and status = 'PENDING' and (claimed_until is null or claimed_until < ?)""")
-                .params(claimant, Timestamp.from(until), at, at, limit, at)
+                        update mail_outbox set claimed_by = :claimant, claimed_until = :until
+                        where id in (:ids) and status = 'PENDING' and (claimed_until is null or claimed_until < :now)""")
+                .param("claimant", claimant).param("until", Timestamp.from(until)).param("ids", due).param("now", at)
                 .update();
         if (claimed == 0) {
             return List.of();
         }
-        return jdbc.sql("select " + COLUMNS + " from mail_outbox where claimed_by = ? and status = 'PENDING' order by next_attempt_at, id")
-                .param(claimant).query(Outbox::row).list();
+        return jdbc.sql("select " + COLUMNS + " from mail_outbox where id in (:ids) and claimed_by = :claimant and status = 'PENDING'"
+                        + " order by next_attempt_at, id")
+                .param("ids", due).param("claimant", claimant).query(Outbox::row).list();
     }
 
-    /** Marks claimed mails sent; a mail whose claim another node took over meanwhile is not touched. */
+    /**
+     * Extends the claim on one mail to {@code until}, before it is sent; false when the claim is no
+     * longer {@code claimant}'s (it ran out and another node took the mail over) or the mail left.
+     */
+    boolean renew(UUID claimant, UUID id, Instant until) {
+        return jdbc.sql("update mail_outbox set claimed_until = ? where id = ? and claimed_by = ? and status = 'PENDING'")
+                .params(Timestamp.from(until), id, claimant).update() == 1;
+    }
+
+    /** Gives up the claims {@code claimant} still holds, so that another run takes those mails at once. */
+    int release(UUID claimant) {
+        return jdbc.sql("update mail_outbox set claimed_by = null, claimed_until = null where claimed_by = ? and status = 'PENDING'")
+                .param(claimant).update();
+    }
+
+    /** Marks one claimed mail sent; false when its claim was taken over meanwhile, and then it is not touched. */
+    boolean markSent(UUID claimant, UUID id, String delivery, Instant now) {
+        return jdbc.sql("""
+                        update mail_outbox set status = 'SENT', delivery = ?, sent_at = ?, attempts = attempts + 1,
+                            last_error = null, claimed_by = null, claimed_until = null
+                        where id = ? and claimed_by = ?""")
+                .params(delivery, Timestamp.from(now), id, claimant).update() == 1;
+    }
+
+    /** Marks claimed mails sent at once (the Mailbox: nothing leaves); a mail claimed by another node meanwhile is not touched. */
     int markSent(UUID claimant, List<UUID> ids, String delivery, Instant now) {
         Timestamp at = Timestamp.from(now);
         int[] counts = batch.batchUpdate("""
@@ -96,7 +129,10 @@ class Outbox {
         return Arrays.stream(counts).map(c -> c == Statement.SUCCESS_NO_INFO ? 1 : c).sum();
     }
 
-    /** Records a failed attempt: tried again at {@code next}, or given up as FAILED when {@code next} is null. */
+    /**
+     * Records a failed attempt: tried again at {@code next}, or given up as FAILED when {@code next} is
+     * null; a mail whose claim another node took over meanwhile is not touched.
+     */
     int markFailed(UUID claimant, UUID id, String error, Instant next) {
         if (next == null) {
             return jdbc.sql("""

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * its start-up time and memory are its own. Stopped on {@link #close()} and, should this JVM be
  * interrupted, by a shutdown hook.
  */
-final class AppProcess implements AutoCloseable {
+public final class AppProcess implements AutoCloseable {
 
     private static final Pattern STARTED = Pattern.compile("Started \\S+ in ([0-9.]+) seconds \\(process running for ([0-9.]+)\\)");
 
@@ -48,20 +48,45 @@ final class AppProcess implements AutoCloseable {
      */
     static AppProcess start(Path jar, List<String> javaOptions, Map<String, String> environment, Path workDir, String logName)
             throws IOException, InterruptedException {
+        List<String> launch = new ArrayList<>(javaOptions);
+        launch.add("-jar");
+        launch.add(jar.toAbsolutePath().toString());
+        return launch(launch, environment, workDir, logName);
+    }
+
+    /**
+     * Starts {@code java [options] -cp classPath mainClass}, for tests that run before the jar is
+     * packaged; otherwise as {@link #start}. An environment entry whose value is null is removed.
+     */
+    public static AppProcess startClassPath(String classPath, String mainClass, List<String> javaOptions,
+            Map<String, String> environment, Path workDir, String logName) throws IOException, InterruptedException {
+        List<String> launch = new ArrayList<>(javaOptions);
+        launch.add("-cp");
+        launch.add(classPath);
+        launch.add(mainClass);
+        return launch(launch, environment, workDir, logName);
+    }
+
+    private static AppProcess launch(List<String> launch, Map<String, String> environment, Path workDir, String logName)
+            throws IOException, InterruptedException {
         int port = freePort();
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>();
         command.add(java);
-        command.addAll(javaOptions);
-        command.add("-jar");
-        command.add(jar.toAbsolutePath().toString());
+        command.addAll(launch);
         command.add("--server.address=127.0.0.1");
         Path log = workDir.resolve(logName);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .directory(workDir.toFile());
-        builder.environment().putAll(environment);
+        environment.forEach((name, value) -> {
+            if (value == null) {
+                builder.environment().remove(name);
+            } else {
+                builder.environment().put(name, value);
+            }
+        });
         builder.environment().put("PORT", Integer.toString(port));
 
         long started = System.nanoTime();
@@ -102,6 +127,24 @@ final class AppProcess implements AutoCloseable {
 
     long pid() {
         return process.pid();
+    }
+
+    /** The HTTP port it listens on, at 127.0.0.1. */
+    public int port() {
+        return port;
+    }
+
+    /** The log of its standard output and error. */
+    public Path log() {
+        return log;
+    }
+
+    /** Ends it at once (SIGKILL), as a crash would: no shutdown hook, no orderly close of anything. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("The application did not end after SIGKILL");
+        }
     }
 
     /** Resident set size of the process, in KiB, from /proc/&lt;pid&gt;/status (VmRSS). */

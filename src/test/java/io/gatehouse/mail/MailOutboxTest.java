@@ -144,6 +144,45 @@ class MailOutboxTest {
         assertThat(claim(now, 100)).noneMatch(queued::contains);
     }
 
+    @Test
+    void onlyTheHolderRenewsAClaimAndAClaimThatRanOutOrWasReleasedIsTakenOver() {
+        String prefix = TestData.unique("lease").toLowerCase();
+        List<UUID> queued = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            queued.add(enqueue(reset(prefix + "-" + i + "@example.test", Locale.ENGLISH)));
+        }
+        Instant later = Instant.now().plus(Duration.ofDays(1));
+        jdbc.sql("update mail_outbox set status = 'PENDING', delivery = 'SMTP', next_attempt_at = ? where recipient_key like ?")
+                .params(Timestamp.from(later), prefix + "-%").update();
+        Instant now = later.plusSeconds(1);
+        Duration lease = Duration.ofSeconds(30);
+        UUID slow = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        List<UUID> held = claim(slow, now, lease).stream().filter(queued::contains).sorted().toList();
+        assertThat(held).containsExactlyInAnyOrderElementsOf(queued);
+
+        assertThat(inTransaction(() -> outbox.renew(other, held.get(0), now.plus(lease)))).as("not its claim").isFalse();
+        assertThat(inTransaction(() -> outbox.renew(slow, held.get(0), now.plusSeconds(20).plus(lease)))).isTrue();
+
+        Instant ranOut = now.plus(lease).plusSeconds(1);
+        assertThat(claim(other, ranOut, lease)).filteredOn(queued::contains).containsExactlyInAnyOrder(held.get(1), held.get(2));
+        assertThat(inTransaction(() -> outbox.renew(slow, held.get(1), ranOut.plus(lease)))).as("taken over").isFalse();
+        assertThat(inTransaction(() -> outbox.markSent(slow, held.get(1), OutboxMail.SMTP, ranOut))).isFalse();
+        assertThat(inTransaction(() -> outbox.markSent(slow, held.get(0), OutboxMail.SMTP, ranOut))).isTrue();
+
+        assertThat(inTransaction(() -> outbox.release(other))).isGreaterThanOrEqualTo(2);
+        assertThat(claim(UUID.randomUUID(), ranOut, lease)).as("released: taken at once")
+                .filteredOn(queued::contains).containsExactlyInAnyOrder(held.get(1), held.get(2));
+    }
+
+    private List<UUID> claim(UUID claimant, Instant now, Duration lease) {
+        return inTransaction(() -> outbox.claim(claimant, 1000, now, now.plus(lease))).stream().map(OutboxMail::id).toList();
+    }
+
+    private <T> T inTransaction(java.util.function.Supplier<T> work) {
+        return new TransactionTemplate(transactions).execute(status -> work.get());
+    }
+
     private List<UUID> claim(Instant now, int limit) {
         return new TransactionTemplate(transactions).execute(status -> outbox.claim(UUID.randomUUID(), limit, now,
                 now.plus(Duration.ofMinutes(5)))).stream().map(OutboxMail::id).toList();
