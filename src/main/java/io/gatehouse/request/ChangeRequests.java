@@ -5,6 +5,7 @@ import static io.gatehouse.shared.FormValues.blankToNull;
 import io.gatehouse.access.AccessPolicy;
 import io.gatehouse.access.Actor;
 import io.gatehouse.access.Catalog;
+import io.gatehouse.access.OrganizationLock;
 import io.gatehouse.access.CatalogRight;
 import io.gatehouse.access.Role;
 import io.gatehouse.invitation.InviteOutcome;
@@ -78,10 +79,12 @@ public class ChangeRequests implements ApprovalRequests {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
+    private final OrganizationLock lock;
 
     ChangeRequests(JdbcClient jdbc, Members members, Invitations invitations, Accounts accounts, Organizations organizations,
             Catalog catalog, AccessPolicy policy, Mails mails, MessageSource messages, ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock, OrganizationLock lock) {
+        this.lock = lock;
         this.jdbc = jdbc;
         this.members = members;
         this.invitations = invitations;
@@ -279,8 +282,10 @@ public class ChangeRequests implements ApprovalRequests {
      * catalogue, the account is already deactivated) fails as a whole with the reason, and the
      * ticket stays open.
      */
-    public RequestView approve(Actor actor, UUID id) {
-        RequestView request = visible(actor, id);
+    public RequestView approve(Actor approver, UUID id) {
+        RequestView request = visible(approver, id);
+        // The organization first, then the ticket: the same order as every other change to its members.
+        Actor actor = lock.lock(approver, OrganizationId.parse(request.organizationId()));
         policy.decideRequest(actor, requester(request)).orThrow();
         decide(actor, request, RequestStatus.APPLIED);
         OrganizationId organization = OrganizationId.parse(request.organizationId());

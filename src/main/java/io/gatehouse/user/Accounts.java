@@ -4,6 +4,7 @@ import io.gatehouse.access.AccessPolicy;
 import io.gatehouse.access.Actor;
 import io.gatehouse.access.MemberFacts;
 import io.gatehouse.access.Memberships;
+import io.gatehouse.access.OrganizationLock;
 import io.gatehouse.access.Staff;
 import io.gatehouse.shared.ActorRef;
 import io.gatehouse.shared.Audited;
@@ -38,17 +39,19 @@ public class Accounts {
     private final AccessPolicy policy;
     private final Memberships memberships;
     private final Staff staff;
+    private final OrganizationLock lock;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Accounts(UserAccountRepository accounts, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy, AccessPolicy policy,
-            Memberships memberships, Staff staff, ApplicationEventPublisher events, Clock clock) {
+            Memberships memberships, Staff staff, OrganizationLock lock, ApplicationEventPublisher events, Clock clock) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.passwordPolicy = passwordPolicy;
         this.policy = policy;
         this.memberships = memberships;
         this.staff = staff;
+        this.lock = lock;
         this.events = events;
         this.clock = clock;
     }
@@ -103,7 +106,9 @@ public class Accounts {
         return AccountView.of(account);
     }
 
-    public AccountView update(Actor actor, UserId id, AccountChanges changes) {
+    public AccountView update(Actor requester, UserId id, AccountChanges changes) {
+        // Disabling may take away an organization's last active Manager: decided under the locks of all of them.
+        Actor actor = Boolean.TRUE.equals(changes.disabled()) ? lock.lockOrganizationsOf(requester, id) : requester;
         UserAccount account = load(id);
         List<MemberFacts> targetMemberships = memberships.of(id);
         if (policy.viewAccount(actor, id, targetMemberships).denied()) {
@@ -149,7 +154,8 @@ public class Accounts {
         events.publishEvent(new PasswordChanged(actor.userId()));
     }
 
-    public void delete(Actor actor, UserId id) {
+    public void delete(Actor requester, UserId id) {
+        Actor actor = lock.lockOrganizationsOf(requester, id);
         UserAccount account = load(id);
         List<MemberFacts> targetMemberships = memberships.of(id);
         if (policy.viewAccount(actor, id, targetMemberships).denied()) {
