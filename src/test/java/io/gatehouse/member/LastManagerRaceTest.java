@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gatehouse.access.Actor;
+import io.gatehouse.access.OrganizationLock;
 import io.gatehouse.access.Role;
 import io.gatehouse.shared.ForbiddenException;
 import io.gatehouse.shared.OrganizationId;
@@ -23,16 +24,20 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -63,6 +68,12 @@ class LastManagerRaceTest {
 
     @Autowired
     Accounts accounts;
+
+    @Autowired
+    OrganizationLock organizationLock;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @BeforeAll
     static void startPool() {
@@ -128,6 +139,42 @@ class LastManagerRaceTest {
     @Test
     void vendorAdminDeletingBothManagerAccountsAtOnceLeavesOne() throws Exception {
         adminRounds(target -> new Call("DELETE", "/api/v1/users/" + target.id(), null));
+    }
+
+    // ---- approvals: each Manager of a vendor-managed organization asked to deactivate the other
+
+    @Test
+    void approvingBothManagersDeactivationsAtOnceLeavesOne() throws Exception {
+        String support = data.staff(io.gatehouse.access.StaffRole.VENDOR_SUPPORT).email();
+        for (int round = 0; round < ROUNDS; round++) {
+            OrganizationId org = OrganizationId.parse(data.organization(io.gatehouse.organization.ManagementMode.VENDOR_MANAGED).id());
+            TestMember a = data.manager(org);
+            TestMember b = data.manager(org);
+            String againstB = requestId(send(a, patch(org, b, "{\"blocked\":true,\"reason\":\"Left\"}")));
+            String againstA = requestId(send(b, patch(org, a, "{\"blocked\":true,\"reason\":\"Left\"}")));
+
+            List<Response> responses = race(new Sent(null, new Call("POST", "/api/v1/requests/" + againstB + "/approve", null)),
+                    new Sent(new TestMember(null, support, TestData.PASSWORD, org, null),
+                            new Call("POST", "/api/v1/requests/" + againstA + "/approve", null)));
+
+            assertThat(activeManagers(org)).as("active Managers after round %d: %s", round, responses).isEqualTo(1);
+            assertThat(responses.stream().filter(r -> r.status() == 200)).as("round %d: %s", round, responses).hasSize(1);
+            Response loser = responses.stream().filter(r -> r.status() != 200).findFirst().orElseThrow();
+            // Refused as the change no longer fits today's state, and the ticket stays open.
+            assertThat(loser.status()).as("round %d: %s", round, loser.body()).isEqualTo(409);
+            assertThat(jdbc.sql("select count(*) from change_request where organization_id = ? and status = 'APPLIED'")
+                    .param(org.value()).query(Long.class).single()).isEqualTo(1);
+        }
+    }
+
+    private Response send(TestMember as, Call call) throws Exception {
+        HttpResponse<String> response = HTTP.send(request(new Sent(as, call)), HttpResponse.BodyHandlers.ofString());
+        return new Response(response.statusCode(), response.body());
+    }
+
+    private static String requestId(Response receipt) {
+        assertThat(receipt.status()).as(receipt.body()).isEqualTo(202);
+        return JSON.readTree(receipt.body()).get("requestId").asString();
     }
 
     // ---- a grant racing the withdrawal of the granter's own right
@@ -216,6 +263,46 @@ class LastManagerRaceTest {
                 .extracting(e -> ((ForbiddenException) e).reasonCode()).isEqualTo("policy.accountDisabled");
         assertThat(data.auditEntries(org, "member.removed")).isZero();
         assertThat(activeManagers(org)).isEqualTo(1);
+    }
+
+    // ---- the lock itself
+
+    @Test
+    void theOrganizationStaysLockedUntilTheTransactionThatLockedItEnds() throws Exception {
+        OrganizationId org = data.organizationId();
+        TestMember first = data.manager(org);
+        TestMember second = data.manager(org);
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Future<?> holder = pool.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            organizationLock.lock(data.admin(), org);
+            locked.countDown();
+            await(release);
+            // Demoted while the lock is held: the change below must wait for this and then see it.
+            members.change(data.admin(), org, first.userId(), new Members.MemberChange(Role.USER, null, null, null));
+        }));
+        assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
+
+        Future<?> waiting = pool.submit(() -> members.change(data.admin(), org, second.userId(),
+                new Members.MemberChange(null, null, null, true)));
+        Thread.sleep(700);
+        assertThat(waiting.isDone()).as("a change to the organization waits for the lock").isFalse();
+
+        release.countDown();
+        holder.get(30, TimeUnit.SECONDS);
+        assertThatThrownBy(() -> waiting.get(30, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(ForbiddenException.class)
+                .cause().extracting(e -> ((ForbiddenException) e).reasonCode()).isEqualTo("policy.lastManager");
+        assertThat(activeManagers(org)).isEqualTo(1);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     // ---- the rounds
