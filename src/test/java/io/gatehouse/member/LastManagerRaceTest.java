@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.gatehouse.access.Actor;
 import io.gatehouse.access.OrganizationLock;
 import io.gatehouse.access.Role;
+import io.gatehouse.invitation.Invitations;
 import io.gatehouse.shared.ForbiddenException;
 import io.gatehouse.shared.OrganizationId;
 import io.gatehouse.support.IntegrationTest;
@@ -71,6 +72,12 @@ class LastManagerRaceTest {
 
     @Autowired
     OrganizationLock organizationLock;
+
+    @Autowired
+    Invitations invitations;
+
+    @Autowired
+    SiteAccess siteAccess;
 
     @Autowired
     PlatformTransactionManager transactions;
@@ -246,6 +253,41 @@ class LastManagerRaceTest {
                 .isInstanceOf(ForbiddenException.class)
                 .extracting(e -> ((ForbiddenException) e).reasonCode()).isEqualTo("policy.rightNotHeld");
         assertThat(rights(org, target)).isEmpty();
+    }
+
+    @Test
+    void anInvitationCannotGrantARightWithdrawnWhileItWasOnItsWay() {
+        OrganizationId org = data.organizationId();
+        TestMember manager = data.manager(org);
+        TestMember inviter = data.userManager(org, "Licenses");
+        Actor inviterAsReadByTheirRequest = data.actor(inviter.userId());
+
+        members.change(data.actor(manager.userId()), org, inviter.userId(),
+                new Members.MemberChange(null, List.of("User Management"), null, null));
+
+        assertThatThrownBy(() -> invitations.invite(inviterAsReadByTheirRequest, List.of(TestData.unique("new") + "@example.test"),
+                List.of(new Invitations.Target(org, Role.USER, List.of("Licenses"), List.of()))))
+                .isInstanceOf(ForbiddenException.class)
+                .extracting(e -> ((ForbiddenException) e).reasonCode()).isEqualTo("policy.rightNotHeld");
+        assertThat(data.auditEntries(org, "member.invited")).isZero();
+    }
+
+    @Test
+    void aManagerDemotedWhileTheirSiteTicksWereOnTheirWayChangesNoSiteAccess() {
+        OrganizationId org = data.organizationId();
+        TestMember manager = data.manager(org);
+        data.manager(org);
+        String site = data.site(org).id();
+        TestMember worker = data.user(org);
+        Actor managerAsReadByTheirRequest = data.actor(manager.userId());
+
+        members.change(data.admin(), org, manager.userId(), new Members.MemberChange(Role.USER, null, null, null));
+
+        assertThatThrownBy(() -> siteAccess.save(managerAsReadByTheirRequest, org, io.gatehouse.shared.SiteId.parse(site),
+                List.of(worker.id()), List.of(worker.id())))
+                .isInstanceOf(ForbiddenException.class)
+                .extracting(e -> ((ForbiddenException) e).reasonCode()).isEqualTo("policy.managerOnly");
+        assertThat(data.auditEntries(org, "site.accessGranted")).isZero();
     }
 
     @Test
