@@ -56,6 +56,12 @@ public class Actors {
         return Optional.of(loaded.actor());
     }
 
+    /** The actor as they are now, read in the caller's transaction; empty when the account may no longer act. */
+    Optional<Actor> current(UserId user) {
+        Loaded loaded = read(user);
+        return loaded.active() ? Optional.of(loaded.actor()) : Optional.empty();
+    }
+
     private record Loaded(Actor actor, boolean active) {
     }
 

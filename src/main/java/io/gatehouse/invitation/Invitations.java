@@ -7,6 +7,7 @@ import io.gatehouse.access.CatalogRight;
 import io.gatehouse.access.MemberFacts;
 import io.gatehouse.access.MemberIdentity;
 import io.gatehouse.access.Memberships;
+import io.gatehouse.access.OrganizationLock;
 import io.gatehouse.access.Role;
 import io.gatehouse.mail.MailRequest;
 import io.gatehouse.mail.Mails;
@@ -93,12 +94,13 @@ public class Invitations {
     private final Mails mails;
     private final InvitationSettings settings;
     private final JdbcClient jdbc;
+    private final OrganizationLock lock;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Invitations(InvitationRepository invitations, Accounts accounts, Memberships memberships, Organizations organizations,
             Catalog catalog, AccessPolicy policy, Mails mails, InvitationSettings settings, JdbcClient jdbc,
-            ApplicationEventPublisher events, Clock clock) {
+            OrganizationLock lock, ApplicationEventPublisher events, Clock clock) {
         this.invitations = invitations;
         this.accounts = accounts;
         this.memberships = memberships;
@@ -108,6 +110,7 @@ public class Invitations {
         this.mails = mails;
         this.settings = settings;
         this.jdbc = jdbc;
+        this.lock = lock;
         this.events = events;
         this.clock = clock;
     }
@@ -136,7 +139,7 @@ public class Invitations {
      * Invites every valid address into every target. More than a hundred addresses, a target the
      * inviter may not grant, or the hourly limit: nothing at all is done.
      */
-    public List<Verdict> invite(Actor actor, List<String> inputs, List<Target> targets) {
+    public List<Verdict> invite(Actor requester, List<String> inputs, List<Target> targets) {
         EmailList list = EmailList.parse(inputs);
         if (list.entries().isEmpty()) {
             throw InvalidInputException.of("emails", "validation.invitations.empty");
@@ -147,6 +150,8 @@ public class Invitations {
         if (targets == null || targets.isEmpty()) {
             throw InvalidInputException.of("organizations", "validation.invitations.organizationRequired");
         }
+        // What the inviter may grant is read under the lock of every organization invited into.
+        Actor actor = lock.lock(requester, targets.stream().map(Target::organization).filter(java.util.Objects::nonNull).toList());
         List<Resolved> resolved = new ArrayList<>();
         Set<OrganizationId> seen = new HashSet<>();
         for (Target target : targets) {

@@ -9,6 +9,7 @@ import io.gatehouse.access.MemberFacts;
 import io.gatehouse.access.MemberIdentity;
 import io.gatehouse.access.MembershipStatus;
 import io.gatehouse.access.Memberships;
+import io.gatehouse.access.OrganizationLock;
 import io.gatehouse.access.Role;
 import io.gatehouse.organization.ManagementMode;
 import io.gatehouse.organization.OrganizationView;
@@ -51,16 +52,18 @@ public class Members {
     private final Catalog catalog;
     private final AccessPolicy policy;
     private final MemberDirectory directory;
+    private final OrganizationLock lock;
     private final ApplicationEventPublisher events;
 
     Members(Organizations organizations, Accounts accounts, Memberships memberships, Catalog catalog, AccessPolicy policy,
-            MemberDirectory directory, ApplicationEventPublisher events) {
+            MemberDirectory directory, OrganizationLock lock, ApplicationEventPublisher events) {
         this.organizations = organizations;
         this.accounts = accounts;
         this.memberships = memberships;
         this.catalog = catalog;
         this.policy = policy;
         this.directory = directory;
+        this.lock = lock;
         this.events = events;
     }
 
@@ -102,7 +105,8 @@ public class Members {
         return view(organization, user);
     }
 
-    public MemberView add(Actor actor, OrganizationId organization, NewMember member) {
+    public MemberView add(Actor requester, OrganizationId organization, NewMember member) {
+        Actor actor = lock.lock(requester, organization);
         organizations.requireVisible(actor, organization);
         policy.manageMembers(actor, organization).orThrow();
         Set<CatalogRight> rights = catalog.resolve(member.rights(), "rights");
@@ -129,7 +133,12 @@ public class Members {
         return view(organization, account.id());
     }
 
-    public MemberView change(Actor actor, OrganizationId organization, UserId user, MemberChange change) {
+    /**
+     * The organization is locked before anything is read, so the target's facts, the count of
+     * active Managers and the actor's own rights are those of the moment of the change.
+     */
+    public MemberView change(Actor requester, OrganizationId organization, UserId user, MemberChange change) {
+        Actor actor = lock.lock(requester, organization);
         organizations.requireVisible(actor, organization);
         policy.manageMembers(actor, organization).orThrow();
         MemberFacts before = memberships.get(organization, user);
@@ -176,7 +185,8 @@ public class Members {
     }
 
     /** "Remove from": the membership goes, the account stays. */
-    public void remove(Actor actor, OrganizationId organization, UserId user) {
+    public void remove(Actor requester, OrganizationId organization, UserId user) {
+        Actor actor = lock.lock(requester, organization);
         organizations.requireVisible(actor, organization);
         policy.manageMembers(actor, organization).orThrow();
         MemberFacts before = memberships.get(organization, user);

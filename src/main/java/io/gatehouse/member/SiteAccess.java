@@ -5,6 +5,7 @@ import io.gatehouse.access.Actor;
 import io.gatehouse.access.Decision;
 import io.gatehouse.access.MemberFacts;
 import io.gatehouse.access.Memberships;
+import io.gatehouse.access.OrganizationLock;
 import io.gatehouse.access.Role;
 import io.gatehouse.organization.Organizations;
 import io.gatehouse.organization.SiteView;
@@ -41,14 +42,16 @@ class SiteAccess {
     private final Memberships memberships;
     private final MemberDirectory directory;
     private final AccessPolicy policy;
+    private final OrganizationLock lock;
     private final ApplicationEventPublisher events;
 
     SiteAccess(Organizations organizations, Memberships memberships, MemberDirectory directory, AccessPolicy policy,
-            ApplicationEventPublisher events) {
+            OrganizationLock lock, ApplicationEventPublisher events) {
         this.organizations = organizations;
         this.memberships = memberships;
         this.directory = directory;
         this.policy = policy;
+        this.lock = lock;
         this.events = events;
     }
 
@@ -105,7 +108,8 @@ class SiteAccess {
      * Applies the ticks of the people that were shown: a shown person left unticked loses access,
      * a ticked one gains it; people not shown are left alone. Returns how many changed.
      */
-    int save(Actor actor, OrganizationId organization, SiteId site, Collection<String> shown, Collection<String> ticked) {
+    int save(Actor requester, OrganizationId organization, SiteId site, Collection<String> shown, Collection<String> ticked) {
+        Actor actor = lock.lock(requester, organization);
         SiteView view = organizations.site(actor, organization, site);
         mayManage(actor, organization).orThrow();
         Set<String> wanted = new LinkedHashSet<>(ticked == null ? List.of() : ticked);

@@ -2,6 +2,7 @@ package io.gatehouse.request;
 
 import io.gatehouse.access.AccessPolicy;
 import io.gatehouse.access.Actor;
+import io.gatehouse.access.OrganizationLock;
 import io.gatehouse.mail.MailRequest;
 import io.gatehouse.mail.Mails;
 import io.gatehouse.organization.Organizations;
@@ -55,11 +56,13 @@ public class ChangeRequests {
     private final Mails mails;
     private final MessageSource messages;
     private final ApplicationEventPublisher events;
+    private final OrganizationLock lock;
 
     ChangeRequests(TicketStore store, RequestApplication application, Accounts accounts, Organizations organizations,
-            AccessPolicy policy, Mails mails, MessageSource messages, ApplicationEventPublisher events) {
+            AccessPolicy policy, Mails mails, MessageSource messages, ApplicationEventPublisher events, OrganizationLock lock) {
         this.store = store;
         this.application = application;
+        this.lock = lock;
         this.accounts = accounts;
         this.organizations = organizations;
         this.policy = policy;
@@ -135,8 +138,10 @@ public class ChangeRequests {
      * catalogue, the account is already deactivated, the requester could no longer make it) fails
      * as a whole with the reason, and the ticket stays open.
      */
-    public RequestView approve(Actor actor, UUID id) {
-        RequestView request = visible(actor, id);
+    public RequestView approve(Actor approver, UUID id) {
+        RequestView request = visible(approver, id);
+        // The organization first, then the ticket: the same order as every other change to its members.
+        Actor actor = lock.lock(approver, OrganizationId.parse(request.organizationId()));
         policy.decideRequest(actor, requester(request)).orThrow();
         store.decide(request, RequestStatus.APPLIED);
         Map<String, Object> applied = application.apply(actor, request, store.change(id));

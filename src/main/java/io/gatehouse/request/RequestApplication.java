@@ -24,9 +24,7 @@ import io.gatehouse.user.Accounts;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,24 +43,20 @@ class RequestApplication {
     private final Accounts accounts;
     private final Actors actors;
     private final AccessPolicy policy;
-    private final JdbcClient jdbc;
 
-    RequestApplication(Members members, Invitations invitations, Accounts accounts, Actors actors, AccessPolicy policy,
-            JdbcClient jdbc) {
+    RequestApplication(Members members, Invitations invitations, Accounts accounts, Actors actors, AccessPolicy policy) {
         this.members = members;
         this.invitations = invitations;
         this.accounts = accounts;
         this.actors = actors;
         this.policy = policy;
-        this.jdbc = jdbc;
     }
 
     /** The member's state once applied, as the ticket shows it. */
     @Transactional(propagation = Propagation.MANDATORY)
     Map<String, Object> apply(Actor approver, RequestView request, Map<String, Object> change) {
         OrganizationId organization = OrganizationId.parse(request.organizationId());
-        // Changes to the organization's members wait meanwhile: what is judged below is what gets changed.
-        jdbc.sql("select id from organization where id = ? for update").param(organization.value()).query(UUID.class).optional();
+        // The caller holds the organization's lock (ChangeRequests.approve): what is judged below is what gets changed.
         try {
             Decision still = policy.applyRequest(requesterToday(request), requested(request, organization, change));
             if (still.denied()) {

@@ -111,8 +111,9 @@ class ApiExceptionHandler {
         return problems.problem(HttpStatus.UNAUTHORIZED, "unauthorized", "problem.unauthorized.detail");
     }
 
-    /** Two changes raced for the same row, or a unique key was taken in between: ask to try again. */
-    @ExceptionHandler({OptimisticLockingFailureException.class, DataIntegrityViolationException.class})
+    /** Two changes raced for the same row, a lock was not had in time, or a unique key was taken in between: ask to try again. */
+    @ExceptionHandler({OptimisticLockingFailureException.class, org.springframework.dao.PessimisticLockingFailureException.class,
+            DataIntegrityViolationException.class})
     @ResponseStatus(HttpStatus.CONFLICT)
     ProblemDetail race(Exception e) {
         log.info("Concurrent change refused: {}", e.getMessage());

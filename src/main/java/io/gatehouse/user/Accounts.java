@@ -5,6 +5,7 @@ import io.gatehouse.access.Actor;
 import io.gatehouse.access.IdentityField;
 import io.gatehouse.access.MemberFacts;
 import io.gatehouse.access.Memberships;
+import io.gatehouse.access.OrganizationLock;
 import io.gatehouse.access.Staff;
 import io.gatehouse.shared.ActorRef;
 import io.gatehouse.shared.Audited;
@@ -40,11 +41,13 @@ public class Accounts {
     private final Memberships memberships;
     private final Staff staff;
     private final EmailChanges emailChanges;
+    private final OrganizationLock lock;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Accounts(UserAccountRepository accounts, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy, AccessPolicy policy,
-            Memberships memberships, Staff staff, EmailChanges emailChanges, ApplicationEventPublisher events, Clock clock) {
+            Memberships memberships, Staff staff, EmailChanges emailChanges, OrganizationLock lock,
+            ApplicationEventPublisher events, Clock clock) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.passwordPolicy = passwordPolicy;
@@ -52,6 +55,7 @@ public class Accounts {
         this.memberships = memberships;
         this.staff = staff;
         this.emailChanges = emailChanges;
+        this.lock = lock;
         this.events = events;
         this.clock = clock;
     }
@@ -110,7 +114,9 @@ public class Accounts {
      * A change to an account. An email change by anyone but the vendor admin waits for the new
      * address to confirm it ({@link AccountUpdate#pendingEmail()}); the other fields apply at once.
      */
-    public AccountUpdate update(Actor actor, UserId id, AccountChanges changes) {
+    public AccountUpdate update(Actor requester, UserId id, AccountChanges changes) {
+        // Disabling may take away an organization's last active Manager: decided under the locks of all of them.
+        Actor actor = Boolean.TRUE.equals(changes.disabled()) ? lock.lockOrganizationsOf(requester, id) : requester;
         UserAccount account = load(id);
         List<MemberFacts> targetMemberships = memberships.of(id);
         if (policy.viewAccount(actor, id, targetMemberships).denied()) {
@@ -172,7 +178,8 @@ public class Accounts {
         return update(actor, actor.userId(), changes);
     }
 
-    public void delete(Actor actor, UserId id) {
+    public void delete(Actor requester, UserId id) {
+        Actor actor = lock.lockOrganizationsOf(requester, id);
         UserAccount account = load(id);
         List<MemberFacts> targetMemberships = memberships.of(id);
         if (policy.viewAccount(actor, id, targetMemberships).denied()) {
