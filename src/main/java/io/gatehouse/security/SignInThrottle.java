@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -105,8 +106,9 @@ class SignInThrottle {
                     throw new IllegalStateException("no admission");
                 }
                 return admission;
-            } catch (DuplicateKeyException firstOfTwo) {
-                // Two attempts made the same new counter at once: the row exists now, so counting again locks it.
+            } catch (DuplicateKeyException | PessimisticLockingFailureException firstOfTwo) {
+                // Two attempts made the same new counter at once, or the database chose this one to give way:
+                // the rows exist now, so counting again locks them.
                 if (tries == TRIES) {
                     throw firstOfTwo;
                 }
@@ -140,13 +142,13 @@ class SignInThrottle {
      * back, though not the time it waited.
      */
     void succeeded(Admission admission) {
-        transaction.executeWithoutResult(status -> {
-            jdbc.sql("delete from sign_in_attempt where counter_key = ?").param(admission.counted()).update();
-            if (admission.address() != null) {
-                jdbc.sql("update sign_in_attempt set failures = failures - 1 where counter_key = ? and failures > 0")
-                        .param(admission.address()).update();
-            }
-        });
+        // Two statements, each its own transaction: holding the account's row while waiting for the
+        // address's would deadlock with an attempt that holds the address and inserts the account anew.
+        jdbc.sql("delete from sign_in_attempt where counter_key = ?").param(admission.counted()).update();
+        if (admission.address() != null) {
+            jdbc.sql("update sign_in_attempt set failures = failures - 1 where counter_key = ? and failures > 0")
+                    .param(admission.address()).update();
+        }
     }
 
     /** Counters whose window has passed count nothing: they go, so the table stays as small as the attacks of one window. */
