@@ -68,7 +68,7 @@ class AuditController {
         } catch (DateTimeParseException e) {
             try {
                 instant = java.time.LocalDate.parse(text.strip()).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
-            } catch (DateTimeParseException | java.time.DateTimeException again) {
+            } catch (java.time.DateTimeException again) {
                 throw InvalidInputException.of(field, "validation.instant");
             }
         }
