@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
@@ -255,5 +256,15 @@ class BadInputTest {
                 .andReturn().getResponse().getContentAsString(), "$.id");
         api(admin.userId(), post("/api/v1/organizations/{org}/sites", org), "{\"name\":\"" + name + "\"}")
                 .andExpect(status().isCreated());
+    }
+
+    @Test
+    void signingInWithANulByteOrHalfASurrogateIsAWrongPasswordNotAnError() throws Exception {
+        mvc.perform(post("/signin").with(csrf()).param("email", "a\u0000b@example.test").param("password", "whatever-it-is"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/signin").with(csrf()).param("email", "\ud800@example.test").param("password", "whatever-it-is"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/api/v1/me").with(httpBasic("a\u0000b@example.test", "whatever-it-is")))
+                .andExpect(status().isUnauthorized());
     }
 }
