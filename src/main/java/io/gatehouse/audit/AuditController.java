@@ -3,6 +3,7 @@ package io.gatehouse.audit;
 import io.gatehouse.access.AccessPolicy;
 import io.gatehouse.access.Actor;
 import io.gatehouse.organization.Organizations;
+import io.gatehouse.shared.InputLimits;
 import io.gatehouse.shared.InvalidInputException;
 import io.gatehouse.shared.OrganizationId;
 import io.gatehouse.shared.PageRequest;
@@ -61,14 +62,16 @@ class AuditController {
         if (text == null || text.isBlank()) {
             return null;
         }
+        Instant instant;
         try {
-            return Instant.parse(text.strip());
+            instant = Instant.parse(text.strip());
         } catch (DateTimeParseException e) {
             try {
-                return java.time.LocalDate.parse(text.strip()).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
-            } catch (DateTimeParseException again) {
+                instant = java.time.LocalDate.parse(text.strip()).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+            } catch (java.time.DateTimeException again) {
                 throw InvalidInputException.of(field, "validation.instant");
             }
         }
+        return InputLimits.requireDate(field, instant);
     }
 }

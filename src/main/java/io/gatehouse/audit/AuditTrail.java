@@ -53,7 +53,7 @@ class AuditTrail {
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(UUID.randomUUID(), Timestamp.from(clock.instant()),
                         event.actor().userId() == null ? null : event.actor().userId().value(),
-                        truncate(event.actor().label(), 300),
+                        truncate(event.actor().label(), 500),
                         event.organizationId() == null ? null : event.organizationId().value(),
                         event.action(), event.targetType(), event.targetId(),
                         event.before() == null ? null : json.writeValueAsString(event.before()),

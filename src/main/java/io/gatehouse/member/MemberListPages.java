@@ -227,8 +227,10 @@ class MemberListPages {
                         form.email(), form.login().isEmpty() ? null : form.login(),
                         form.position().isEmpty() ? null : form.position(), password, form.roleValue(), form.rights(),
                         form.sites()));
-                redirect.addFlashAttribute("created", new Created((created.firstName() + " " + created.lastName()).strip(),
-                        created.userId(), form.generate() && !existing ? password : null, existing));
+                // An existing account is named by the address typed: its owner's profile is not the answer.
+                String shown = existing ? created.email() : (created.firstName() + " " + created.lastName()).strip();
+                redirect.addFlashAttribute("created", new Created(shown, created.userId(),
+                        form.generate() && !existing ? password : null, existing));
                 return "redirect:/organizations/" + organization + "/users";
             } catch (InvalidInputException e) {
                 errors.addAll(e.errors());

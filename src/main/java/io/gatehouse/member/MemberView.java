@@ -13,4 +13,13 @@ public record MemberView(String userId, String firstName, String lastName, Strin
         rights = List.copyOf(rights);
         sites = List.copyOf(sites);
     }
+
+    /**
+     * The answer to adding an address that already had an account: that the address is now a member,
+     * with the access just given, and nothing of the person's own profile (name, login, position, last
+     * sign-in), which the one adding did not type and may not know.
+     */
+    MemberView asAddedByAddress() {
+        return new MemberView(userId, null, null, email, null, null, role, rights, sites, allSites, status, memberSince, null);
+    }
 }

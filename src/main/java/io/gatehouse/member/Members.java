@@ -130,7 +130,8 @@ public class Members {
         MemberFacts joined = memberships.join(organization, account.id(), identity(account), member.role(), rights, sites);
         events.publishEvent(new Audited(actor.ref(), organization, "member.added", "member", account.userId(), null,
                 snapshot(joined)));
-        return view(organization, account.id());
+        MemberView added = view(organization, account.id());
+        return existing.isPresent() ? added.asAddedByAddress() : added;
     }
 
     /**

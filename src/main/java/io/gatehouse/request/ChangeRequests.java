@@ -158,6 +158,9 @@ public class ChangeRequests {
         if (reason == null || reason.isBlank()) {
             throw InvalidInputException.of("reason", "validation.request.reasonRequired");
         }
+        if (reason.strip().length() > 2000) {
+            throw InvalidInputException.of("reason", "validation.tooLong", 2000);
+        }
         store.decide(request, RequestStatus.REJECTED);
         store.event(id, actor.ref(), "REJECTED", reason.strip());
         audit(actor, request, "request.rejected", Map.of("reason", reason.strip()));

@@ -53,7 +53,7 @@ class ChangeRequestsController {
             @RequestParam(required = false) String org, @RequestParam(required = false) RequestType type,
             @RequestParam(required = false) Integer olderThanDays, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        if (olderThanDays != null && olderThanDays < 0) {
+        if (olderThanDays != null && (olderThanDays < 0 || olderThanDays > 3650)) {
             throw InvalidInputException.of("olderThanDays", "validation.range", 0, 3650);
         }
         return requests.queue(actor, new ChangeRequests.QueueQuery(status, org == null || org.isBlank() ? null : OrganizationId.parse(org),

@@ -10,7 +10,14 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidNullException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -87,10 +94,59 @@ class ApiExceptionHandler {
         return problems.invalid(errors);
     }
 
-    @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class})
+    /**
+     * A body that is not the JSON expected. Text refused by {@link InputLimits}, a null in a list or
+     * a value of the wrong type names its field; anything else is "unreadable".
+     */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
     @ResponseStatus(HttpStatus.BAD_REQUEST)
-    ProblemDetail unreadable(Exception e) {
+    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidInputException invalid) {
+                return problems.invalid(invalid.errors());
+            }
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JacksonException json && !json.getPath().isEmpty()) {
+                String code = cause instanceof InvalidNullException ? "validation.required" : "validation.invalid";
+                return problems.invalid(List.of(new InvalidInputException.FieldError(field(json.getPath()), code)));
+            }
+        }
         return problems.problem(HttpStatus.BAD_REQUEST, "invalid-input", "problem.unreadable");
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
+        return problems.invalid(List.of(new InvalidInputException.FieldError(e.getName(), "validation.invalid")));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    ProblemDetail missing(MissingServletRequestParameterException e) {
+        return problems.invalid(List.of(new InvalidInputException.FieldError(e.getParameterName(), "validation.required")));
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    ProblemDetail invalidParameters(HandlerMethodValidationException e) {
+        List<InvalidInputException.FieldError> errors = new ArrayList<>();
+        e.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error -> errors.add(
+                new InvalidInputException.FieldError(result.getMethodParameter().getParameterName(),
+                        error.getDefaultMessage() == null ? "validation.invalid" : error.getDefaultMessage()))));
+        return problems.invalid(errors);
+    }
+
+    private static String field(List<JacksonException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (JacksonException.Reference reference : path) {
+            if (reference.getPropertyName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                field.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return field.isEmpty() ? "body" : field.toString();
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -120,10 +176,16 @@ class ApiExceptionHandler {
         return problems.problem(HttpStatus.CONFLICT, "conflict", "problem.conflict.concurrent");
     }
 
+    /** Any other refusal of the web layer (406, 413, a missing header…) keeps its own 4xx status. */
     @ExceptionHandler(Exception.class)
-    @ResponseStatus(HttpStatus.INTERNAL_SERVER_ERROR)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (e instanceof ErrorResponse response && response.getStatusCode().is4xxClientError()) {
+            HttpStatus status = HttpStatus.valueOf(response.getStatusCode().value());
+            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problems.problem(status, "invalid-input", "problem.unreadable"));
+        }
         log.error("Unexpected error", e);
-        return problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "problem.internal.detail");
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                .body(problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "problem.internal.detail"));
     }
 }

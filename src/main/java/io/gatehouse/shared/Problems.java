@@ -1,9 +1,13 @@
 package io.gatehouse.shared;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -16,6 +20,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Problems {
+
+    private static final Pattern NAMED = Pattern.compile("\\{([a-zA-Z][a-zA-Z0-9]*)}");
+    private static final List<String> ORDER = List.of("min", "max", "value");
 
     private static final String TYPE_BASE = "https://gatehouse.io/problems/";
 
@@ -44,7 +51,39 @@ public class Problems {
         return problem;
     }
 
+    /**
+     * The message in {@code locale}. Bean Validation's messages name their values ({@code {min}},
+     * {@code {max}}); given as arguments they fill those names in the order min, max, then as they
+     * appear, instead of failing as an unparseable pattern.
+     */
     public String message(String code, Object[] arguments, Locale locale, String fallback) {
-        return messages.getMessage(code, arguments, fallback, locale);
+        if (arguments == null || arguments.length == 0) {
+            return messages.getMessage(code, null, fallback, locale);
+        }
+        String pattern = messages.getMessage(code, null, null, locale);
+        if (pattern != null && NAMED.matcher(pattern).find()) {
+            return named(pattern, arguments);
+        }
+        try {
+            return messages.getMessage(code, arguments, fallback, locale);
+        } catch (IllegalArgumentException unformattable) {
+            return pattern == null ? fallback : pattern;
+        }
+    }
+
+    private static String named(String pattern, Object[] arguments) {
+        List<String> names = new ArrayList<>();
+        Matcher matcher = NAMED.matcher(pattern);
+        while (matcher.find()) {
+            if (!names.contains(matcher.group(1))) {
+                names.add(matcher.group(1));
+            }
+        }
+        names.sort(Comparator.comparingInt(name -> ORDER.contains(name) ? ORDER.indexOf(name) : ORDER.size()));
+        String text = pattern;
+        for (int i = 0; i < names.size() && i < arguments.length; i++) {
+            text = text.replace("{" + names.get(i) + "}", String.valueOf(arguments[i]));
+        }
+        return text;
     }
 }

@@ -316,7 +316,8 @@ public class Accounts {
 
     @Transactional(readOnly = true)
     public Optional<Credentials> credentials(String emailOrLogin) {
-        if (emailOrLogin == null || emailOrLogin.isBlank()) {
+        // A name no account can hold (a NUL byte, half a surrogate pair) is nobody: PostgreSQL would refuse the query.
+        if (emailOrLogin == null || emailOrLogin.isBlank() || io.gatehouse.shared.InputLimits.refused(emailOrLogin, false)) {
             return Optional.empty();
         }
         // An invited account has no password until its owner registers: nothing to sign in with.
