@@ -47,7 +47,7 @@ class MarkupInNamesTest {
                 Role.USER, List.of(), List.of(site.id())));
 
         for (String page : List.of("/organizations/" + org + "/users",
-                "/organizations/" + org + "/users?q=%3Cscript",
+                "/organizations/" + org + "/users?q=markup",
                 "/organizations/" + org + "/users/" + typed.userId(),
                 "/organizations/" + org + "/sites/" + site.id() + "/access")) {
             String html = mvc.perform(get(page).with(user(manager.id())))
