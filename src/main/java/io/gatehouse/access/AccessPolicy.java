@@ -188,12 +188,14 @@ public class AccessPolicy {
                 .and(() -> changeSites(actor, organization, sitesChanged));
     }
 
+    /** Whether this actor blocks anyone here at all (or asks for a deactivation): Managers and vendor staff. */
+    public Decision blockMembers(Actor actor, OrganizationId organization) {
+        return actor.isVendorStaff() || isManager(actor, organization) ? Decision.allow() : Decision.deny("policy.managerOnly");
+    }
+
     /** Blocking shuts a member out of one organization; it is for Managers and vendor staff only. */
     public Decision blockMember(Actor actor, MemberFacts target, boolean block) {
-        OrganizationId organization = target.organizationId();
-        Decision may = actor.isVendorStaff() || isManager(actor, organization)
-                ? Decision.allow() : Decision.deny("policy.managerOnly");
-        return may
+        return blockMembers(actor, target.organizationId())
                 .and(() -> block && actor.isSelf(target.userId()) ? Decision.deny("policy.notYourself") : Decision.allow())
                 .and(() -> block && target.lastActiveManager() ? Decision.deny("policy.lastManager") : Decision.allow());
     }

@@ -144,6 +144,7 @@ class MemberListPages {
         if (team) {
             model.addAttribute("externalApplications", catalog.applications().stream()
                     .filter(CatalogApplication::managedExternally).map(CatalogApplication::name).toList());
+            model.addAttribute("mayDeactivate", policy.blockMembers(actor, organization).allowed());
         }
 
         // The same address serves the whole page and, for htmx, just the table, so caches must tell them apart.

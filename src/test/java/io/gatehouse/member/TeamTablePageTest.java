@@ -133,6 +133,19 @@ class TeamTablePageTest {
     }
 
     @Test
+    void aUserManagementHolderWhoIsNoManagerIsOfferedNoDeactivation() throws Exception {
+        OrganizationId org = vendorManaged();
+        data.manager(org);
+        TestMember holder = data.userManager(org, "Licenses");
+        TestMember seller = data.user(org, "Licenses");
+
+        String html = page(holder, get("/organizations/{org}/users", org));
+
+        assertThat(html).contains(name(seller)).doesNotContain("Deactivate " + name(seller))
+                .doesNotContain("/users/" + seller.id() + "/request-deactivation");
+    }
+
+    @Test
     void theFilterIconOpensTheApplicationsRightsTickedAsHeldAndSendsARequestThatChangesNothingYet() throws Exception {
         OrganizationId org = vendorManaged();
         TestMember admin = data.manager(org);
