@@ -4,6 +4,7 @@ import io.gatehouse.access.StaffRole;
 import io.gatehouse.access.Staff;
 import io.gatehouse.shared.ActorRef;
 import io.gatehouse.shared.Audited;
+import io.gatehouse.shared.InvalidInputException;
 import io.gatehouse.user.AccountView;
 import io.gatehouse.user.Accounts;
 import io.gatehouse.user.NewAccount;
@@ -22,6 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * On a first start there is nobody to sign in as: create the vendor admin from
  * GATEHOUSE_ADMIN_EMAIL / GATEHOUSE_ADMIN_PASSWORD, or with a generated password printed once.
+ * With GATEHOUSE_ADMIN_RESET_PASSWORD=true a later start gives that vendor admin a new password the
+ * same way: the way back in for whoever runs the server and lost it.
  */
 @Component
 class FirstVendorAdmin implements ApplicationRunner {
@@ -34,23 +37,68 @@ class FirstVendorAdmin implements ApplicationRunner {
     private final ApplicationEventPublisher events;
     private final String email;
     private final String password;
+    private final boolean resetPassword;
 
     FirstVendorAdmin(Staff staff, Accounts accounts, ApplicationEventPublisher events,
             @Value("${gatehouse.admin.email:admin@gatehouse.local}") String email,
-            @Value("${gatehouse.admin.password:}") String password) {
+            @Value("${gatehouse.admin.password:}") String password,
+            @Value("${gatehouse.admin.reset-password:false}") boolean resetPassword) {
         this.staff = staff;
         this.accounts = accounts;
         this.events = events;
         this.email = email;
         this.password = password;
+        this.resetPassword = resetPassword;
     }
 
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        if (staff.anyVendorAdmin()) {
+        if (!staff.anyVendorAdmin()) {
+            createFirst();
+        } else if (resetPassword) {
+            resetPassword();
+        }
+    }
+
+    /** Only a vendor admin's password is reset here: anyone else has an admin to ask. */
+    private void resetPassword() {
+        Optional<AccountView> admin = accounts.findByEmail(email)
+                .filter(account -> staff.roleOf(account.id()).filter(StaffRole.VENDOR_ADMIN::equals).isPresent());
+        if (admin.isEmpty()) {
+            log.error("Password not reset: {} is not a vendor admin. Set GATEHOUSE_ADMIN_EMAIL to a vendor admin's email.", email);
             return;
         }
+        boolean generated = password == null || password.isBlank();
+        String secret = generated ? generate() : password;
+        try {
+            accounts.resetByOperator(admin.get().id(), secret);
+        } catch (InvalidInputException refused) {
+            log.error("Password not reset: GATEHOUSE_ADMIN_PASSWORD is refused by the password policy ({}).",
+                    refused.errors().stream().map(InvalidInputException.FieldError::messageCode).toList());
+            return;
+        }
+        if (admin.get().disabled()) {
+            log.warn("{} is disabled: another vendor admin enables it again before it can sign in.", email);
+        }
+        if (generated) {
+            log.warn("""
+
+                    ================================================================
+                     Vendor admin password reset. Sign in at the portal with:
+                       email:    {}
+                       password: {}
+                     This password is shown only once: change it under User profile.
+                     Every other session and API token of this account has ended.
+                     Remove GATEHOUSE_ADMIN_RESET_PASSWORD before the next start.
+                    ================================================================""", email, secret);
+        } else {
+            log.warn("Vendor admin password reset for {} to GATEHOUSE_ADMIN_PASSWORD; its sessions and API tokens have ended."
+                    + " Remove GATEHOUSE_ADMIN_RESET_PASSWORD before the next start.", email);
+        }
+    }
+
+    private void createFirst() {
         boolean generated = password == null || password.isBlank();
         String secret = generated ? generate() : password;
         Optional<AccountView> existing = accounts.findByEmail(email);

@@ -255,6 +255,22 @@ public class Accounts {
         events.publishEvent(new PasswordChanged(id));
     }
 
+    /**
+     * The operator's way back in when the vendor admin's password is lost: set at start-up by whoever
+     * runs the server, without the current one. Every session and API token of the account ends.
+     */
+    public void resetByOperator(UserId id, String newPassword) {
+        UserAccount account = load(id);
+        if (account.invited()) {
+            throw InvalidInputException.of("password", "validation.password.invitedAccount");
+        }
+        passwordPolicy.require("password", newPassword, account.email());
+        account.changePassword(passwordEncoder.encode(newPassword));
+        accounts.save(account);
+        audit(ActorRef.SYSTEM, memberships.of(id), "user.passwordSetAtStart", account, null, null);
+        events.publishEvent(new PasswordChanged(id));
+    }
+
     /** An invited account nobody registered and nothing else holds: it goes when its last invitation is revoked. */
     public void forgetInvited(ActorRef by, UserId id) {
         accounts.findById(id.value()).filter(UserAccount::invited).ifPresent(account -> {

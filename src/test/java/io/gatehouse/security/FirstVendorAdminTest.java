@@ -3,12 +3,15 @@ package io.gatehouse.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
 import io.gatehouse.support.IntegrationTest;
 import io.gatehouse.support.TestData;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Nested;
@@ -18,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -122,6 +126,90 @@ class FirstVendorAdminTest {
             }
             assertThat(printedPasswords(log)).isEmpty();
             assertThat(log).contains(TestData.ADMIN_EMAIL);
+        }
+    }
+
+    @Nested
+    @TestPropertySource(properties = {"gatehouse.admin.password=", "gatehouse.admin.reset-password=true"})
+    class WhenAPasswordResetIsAsked {
+
+        @Autowired
+        MockMvc mvc;
+
+        @Autowired
+        TestData data;
+
+        @Autowired
+        JdbcClient jdbc;
+
+        @Autowired
+        FirstVendorAdmin firstVendorAdmin;
+
+        @Test
+        void aNewPasswordIsPrintedOnceAndEndsEverySessionAndApiTokenOfTheAdmin(CapturedOutput output) throws Exception {
+            String before = resetAndReadPrintedPassword(output);
+            String adminId = jdbc.sql("select id from user_account where lower(email) = lower(?)")
+                    .param(TestData.ADMIN_EMAIL).query(String.class).single();
+            String token = JsonPath.read(mvc.perform(post("/api/v1/me/tokens")
+                            .with(httpBasic(TestData.ADMIN_EMAIL, before))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"name\":\"scripts\",\"expiresInDays\":30}"))
+                    .andExpect(status().isCreated())
+                    .andReturn().getResponse().getContentAsString(), "$.token");
+            jdbc.sql("""
+                    insert into spring_session (primary_id, session_id, creation_time, last_access_time, max_inactive_interval,
+                        expiry_time, principal_name) values (?, ?, 0, 0, 1800, ?, ?)""")
+                    .params(UUID.randomUUID().toString(), UUID.randomUUID().toString(), Long.MAX_VALUE, adminId).update();
+            long auditedBefore = passwordResetsAudited();
+
+            String after = resetAndReadPrintedPassword(output);
+
+            assertThat(after).isNotEqualTo(before).hasSizeGreaterThanOrEqualTo(20);
+            mvc.perform(get("/api/v1/me").with(httpBasic(TestData.ADMIN_EMAIL, after))).andExpect(status().isOk());
+            mvc.perform(get("/api/v1/me").with(httpBasic(TestData.ADMIN_EMAIL, before))).andExpect(status().isUnauthorized());
+            mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token)).andExpect(status().isUnauthorized());
+            assertThat(jdbc.sql("select count(*) from spring_session where principal_name = ?").param(adminId)
+                    .query(Long.class).single()).isZero();
+            assertThat(passwordResetsAudited()).isEqualTo(auditedBefore + 1);
+            assertThat(staffRoleOf(jdbc, TestData.ADMIN_EMAIL)).containsExactly("VENDOR_ADMIN");
+            assertThat(vendorAdmins(jdbc)).isEqualTo(1);
+        }
+
+        @Test
+        void anAccountThatIsNotAVendorAdminKeepsItsPassword(CapturedOutput output) throws Exception {
+            String password = resetAndReadPrintedPassword(output);
+            String adminId = jdbc.sql("select id from user_account where lower(email) = lower(?)")
+                    .param(TestData.ADMIN_EMAIL).query(String.class).single();
+            String otherAdmin = data.user(data.organizationId()).id();
+            jdbc.sql("insert into staff_member (user_id, role, created_at) values (?, 'VENDOR_ADMIN', current_timestamp)")
+                    .param(UUID.fromString(otherAdmin)).update();
+            jdbc.sql("update staff_member set role = 'VENDOR_SUPPORT' where user_id = ?").param(UUID.fromString(adminId)).update();
+            try {
+                int logged = output.getAll().length();
+
+                firstVendorAdmin.run(new DefaultApplicationArguments());
+
+                assertThat(printedPasswords(output.getAll().substring(logged))).isEmpty();
+                assertThat(output.getAll().substring(logged)).contains("is not a vendor admin");
+                mvc.perform(get("/api/v1/me").with(httpBasic(TestData.ADMIN_EMAIL, password))).andExpect(status().isOk());
+            } finally {
+                jdbc.sql("update staff_member set role = 'VENDOR_ADMIN' where user_id = ?").param(UUID.fromString(adminId)).update();
+                jdbc.sql("delete from staff_member where user_id = ?").param(UUID.fromString(otherAdmin)).update();
+            }
+        }
+
+        private String resetAndReadPrintedPassword(CapturedOutput output) {
+            int logged = output.getAll().length();
+            firstVendorAdmin.run(new DefaultApplicationArguments());
+            String log = output.getAll().substring(logged);
+            assertThat(log).contains("Vendor admin password reset");
+            List<String> printed = printedPasswords(log);
+            assertThat(printed).as("passwords printed by one reset").hasSize(1);
+            return printed.get(0);
+        }
+
+        private long passwordResetsAudited() {
+            return jdbc.sql("select count(*) from audit_entry where action = 'user.passwordSetAtStart'").query(Long.class).single();
         }
     }
 
