@@ -72,6 +72,7 @@ class OrganizationAdminPages {
             RedirectAttributes redirect) {
         policy.createOrganization(actor).orThrow();
         Map<String, List<String>> errors = errors(binding);
+        region(form.region(), errors, locale);
         ManagementMode mode = mode(form.managementMode(), errors, locale);
         if (!errors.isEmpty()) {
             return list(actor, null, 0, form, errors, model);
@@ -101,6 +102,7 @@ class OrganizationAdminPages {
         policy.editOrganization(actor, id, true).orThrow();
         OrganizationView organization = organizations.get(actor, id);
         Map<String, List<String>> errors = errors(binding);
+        region(form.region(), errors, locale);
         ManagementMode mode = mode(form.managementMode(), errors, locale);
         if (!errors.isEmpty()) {
             return organization(actor, organization, form, new SiteForm(""), errors, Map.of(), model);
@@ -164,6 +166,15 @@ class OrganizationAdminPages {
             return text == null ? 0 : Math.max(0, Integer.parseInt(text.strip()));
         } catch (NumberFormatException e) {
             return 0;
+        }
+    }
+
+    /** Checked with the other fields, so one answer names every field to correct, the region too. */
+    private void region(String region, Map<String, List<String>> errors, Locale locale) {
+        String normalized = region == null ? "" : region.strip().toUpperCase(Locale.ROOT);
+        if (!regions.regions().contains(normalized)) {
+            add(errors, "region", messages.getMessage("validation.region.unknown",
+                    new Object[] {String.join(", ", regions.regions())}, locale));
         }
     }
 

@@ -90,6 +90,8 @@ class OrganizationAdminPagesTest {
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("aria-describedby=\"new-name-error\"", "aria-describedby=\"new-mode-error\"",
                 "This field is required.");
+        assertThat(page).as("the region is named with the other fields")
+                .contains("aria-describedby=\"new-region-error\"", "Choose one of these regions: EU, AU, ZA, US.");
 
         String name = TestData.unique("NoRegion");
         page = mvc.perform(asAdmin(post("/admin/organizations")).with(csrf())
