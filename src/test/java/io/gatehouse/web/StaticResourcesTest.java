@@ -56,6 +56,21 @@ class StaticResourcesTest {
     }
 
     @Test
+    void theIconIsServedWithoutSignInAndEveryPageLinksIt() throws Exception {
+        byte[] icon = mvc.perform(get("/favicon.ico"))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(icon).as("an icon file: reserved 0, type 1").startsWith(0, 0, 1, 0);
+
+        TestMember manager = data.manager(data.organizationId());
+        String html = mvc.perform(get("/organizations/{org}/users", manager.organizationId()).with(user(manager.id()))
+                        .accept(MediaType.TEXT_HTML))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("<link rel=\"icon\" href=\"/favicon.ico\"");
+    }
+
+    @Test
     void swaggerUiStillServesItsOwnFiles() throws Exception {
         mvc.perform(get("/swagger-ui/index.html"))
                 .andExpect(status().isOk())
