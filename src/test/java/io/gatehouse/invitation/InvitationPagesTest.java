@@ -182,6 +182,23 @@ class InvitationPagesTest {
                 .param(java.util.UUID.fromString(theirs)).query(String.class).single()).isEqualTo("PENDING");
     }
 
+    @Test
+    void theOrganizationsStepShowsNoStrayCharacterAndKeepsSendInvitationsApartFromTheOrganizationSelect() throws Exception {
+        OrganizationId org = data.organizationId();
+        TestMember manager = data.manager(org);
+
+        String page = mvc.perform(step(org, manager).param("emails", address("stray")).param("action", "next"))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("class=\"invite-default\" tabindex=\"-1\" aria-hidden=\"true\"></button>")
+                .doesNotContain("·</button>");
+        String css = mvc.perform(get("/css/invitations.css")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(css).as("space between the organization select and the Send invitations row")
+                .containsPattern("\\.invite-add \\{[^}]*margin-bottom: 1\\.5rem");
+    }
+
     private MockHttpServletRequestBuilder step(OrganizationId org, TestMember who) {
         return post("/organizations/{org}/users/invite", org).with(user(who.id())).with(csrf());
     }
