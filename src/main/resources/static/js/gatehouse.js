@@ -19,6 +19,29 @@
     }
   });
 
+  // An open menu (a <details> with a <summary>) closes with Escape, giving focus back to its summary,
+  // and when a click lands outside it.
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") {
+      return;
+    }
+    var open = document.querySelectorAll("details.more-menu[open]");
+    for (var i = 0; i < open.length; i++) {
+      open[i].open = false;
+      if (open[i].contains(document.activeElement) || document.activeElement === document.body) {
+        open[i].querySelector("summary").focus();
+      }
+    }
+  });
+  document.addEventListener("click", function (event) {
+    var open = document.querySelectorAll("details.more-menu[open]");
+    for (var i = 0; i < open.length; i++) {
+      if (!open[i].contains(event.target)) {
+        open[i].open = false;
+      }
+    }
+  });
+
   // A form marked data-confirm asks before it goes.
   document.addEventListener("submit", function (event) {
     var form = event.target;
