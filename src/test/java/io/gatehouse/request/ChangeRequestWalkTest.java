@@ -112,7 +112,7 @@ class ChangeRequestWalkTest {
                 assertThat(row(browser, number)).contains("open", organization.name());
             }
             for (String number : tickets) {
-                browser.click("Assign ticket #" + number + " to me");
+                browser.click("Assign to me: ticket #" + number);
                 assertThat(browser.text()).contains("Ticket #" + number + " is assigned to you.", "in progress");
                 confirm(browser, "Approve");
                 assertThat(browser.text()).contains("Ticket #" + number + " is approved: the change is applied.", "applied");

@@ -309,7 +309,7 @@ class RequestPagesTest {
                 one.name(), two.name(), "#" + old.number(), "#" + recent.number());
         assertThat(queue).doesNotContain(">#" + done.number() + "<");
         assertThat(queue.indexOf(">#" + old.number() + "<")).isLessThan(queue.indexOf(">#" + recent.number() + "<"));
-        assertThat(queue).contains("aria-label=\"Assign ticket #" + old.number() + " to me\"");
+        assertThat(queue).contains("aria-label=\"Assign to me: ticket #" + old.number() + "\"");
 
         assertThat(page(support.userId(), get("/requests").param("status", "CANCELLED").param("org", two.id())))
                 .contains(">#" + done.number() + "<").doesNotContain(">#" + recent.number() + "<");
