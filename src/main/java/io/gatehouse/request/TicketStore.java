@@ -159,6 +159,38 @@ class TicketStore {
         return new PageResult<>(items, total, page.page(), page.size());
     }
 
+    /**
+     * The organization's requests about its members that nobody has decided yet, oldest first.
+     * A new ticket's number is taken from a sequence, so the oldest open one has the lowest.
+     */
+    List<Pending> undecided(OrganizationId organization, UserId target, RequestType type) {
+        StringBuilder sql = new StringBuilder("""
+                select id, number, type, target_user_id from change_request
+                where organization_id = :org and status in ('OPEN', 'IN_PROGRESS') and target_user_id is not null""");
+        var params = new LinkedHashMap<String, Object>();
+        params.put("org", organization.value());
+        if (target != null) {
+            sql.append(" and target_user_id = :target");
+            params.put("target", target.value());
+        }
+        if (type != null) {
+            sql.append(" and type = :type");
+            params.put("type", type.name());
+        }
+        sql.append(" order by number");
+        var query = jdbc.sql(sql.toString());
+        for (Map.Entry<String, Object> p : params.entrySet()) {
+            query = query.param(p.getKey(), p.getValue());
+        }
+        return query.query((rs, n) -> new Pending(rs.getObject("target_user_id", UUID.class).toString(),
+                        rs.getObject("id", UUID.class).toString(), rs.getLong("number"), RequestType.valueOf(rs.getString("type"))))
+                .list();
+    }
+
+    /** One undecided request: whom it is about, its ticket, what it asks. */
+    record Pending(String targetUserId, String requestId, long number, RequestType type) {
+    }
+
     List<ChangeRequests.RequestingOrganization> requestingOrganizations() {
         return jdbc.sql("""
                         select o.id, o.name from organization o
