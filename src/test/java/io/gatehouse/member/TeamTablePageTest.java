@@ -253,7 +253,7 @@ class TeamTablePageTest {
         String ticketUrl = "/organizations/" + org + "/requests/" + open.get("id");
 
         String list = page(admin, get("/organizations/{org}/users", org));
-        assertThat(list).containsPattern("<a class=\"team-pending\"\\s+href=\"" + ticketUrl + "\">Deactivation requested — ticket #"
+        assertThat(list).containsPattern("<p class=\"team-pending\"><a href=\"" + ticketUrl + "\"\\s*>Deactivation requested — ticket #"
                 + open.get("number") + "</a>");
         assertThat(list).as("the toggle no longer asks again").doesNotContain("href=\"" + url + "\"", "Deactivate " + name(person));
 
@@ -281,7 +281,7 @@ class TeamTablePageTest {
         String ticketUrl = "/organizations/" + org + "/requests/" + open.get("id");
 
         String list = page(admin, get("/organizations/{org}/users", org));
-        assertThat(list).containsPattern("<a class=\"team-pending\"\\s+href=\"" + ticketUrl + "\">Rights change requested — ticket #"
+        assertThat(list).containsPattern("<p class=\"team-pending\"><a href=\"" + ticketUrl + "\"\\s*>Rights change requested — ticket #"
                 + open.get("number") + "</a>");
         assertThat(list).as("only on that person's row").containsOnlyOnce("Rights change requested")
                 .contains("Deactivate " + name(person), "Deactivate " + name(other));
