@@ -211,6 +211,9 @@ class MemberDetailPages {
         } catch (InvalidInputException e) {
             refused = e.errors().stream().map(error -> text(locale, error.messageCode(), error.arguments().toArray()))
                     .collect(Collectors.joining(" "));
+        } catch (ConflictException e) {
+            // A rights change for the person is already waiting for the vendor: it names its ticket.
+            refused = text(locale, e.messageCode(), e.arguments().toArray());
         }
         if (htmx(request)) {
             fill(model, actor, reload(actor, target), currentTab(request));
@@ -291,6 +294,8 @@ class MemberDetailPages {
             return back(redirect, target, ORGANIZATIONS, text(locale, "memberDetail.flash.role", organizationName(actor, other)), null);
         } catch (ForbiddenException e) {
             return back(redirect, target, ORGANIZATIONS, null, text(locale, e.reasonCode()));
+        } catch (ConflictException e) {
+            return back(redirect, target, ORGANIZATIONS, null, text(locale, e.messageCode(), e.arguments().toArray()));
         } catch (InvalidInputException e) {
             return back(redirect, target, ORGANIZATIONS, null, messagesOf(e, locale));
         }
@@ -310,6 +315,8 @@ class MemberDetailPages {
             return back(redirect, target, ORGANIZATIONS, text(locale, "memberDetail.flash.sites", organizationName(actor, other)), null);
         } catch (ForbiddenException e) {
             return back(redirect, target, ORGANIZATIONS, null, text(locale, e.reasonCode()));
+        } catch (ConflictException e) {
+            return back(redirect, target, ORGANIZATIONS, null, text(locale, e.messageCode(), e.arguments().toArray()));
         } catch (InvalidInputException e) {
             return back(redirect, target, ORGANIZATIONS, null, messagesOf(e, locale));
         }

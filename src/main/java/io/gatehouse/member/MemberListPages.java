@@ -145,6 +145,10 @@ class MemberListPages {
             model.addAttribute("externalApplications", catalog.applications().stream()
                     .filter(CatalogApplication::managedExternally).map(CatalogApplication::name).toList());
             model.addAttribute("mayDeactivate", policy.blockMembers(actor, organization).allowed());
+            // What each row has asked for and is still waiting on, so nobody asks twice.
+            Map<String, List<ApprovalRequests.Pending>> pending = approvals.pending(actor, organization);
+            model.addAttribute("pendingRights", asking(pending, ApprovalRequests.Asked.RIGHTS_CHANGE));
+            model.addAttribute("pendingDeactivation", asking(pending, ApprovalRequests.Asked.DEACTIVATION));
         }
 
         // The same address serves the whole page and, for htmx, just the table, so caches must tell them apart.
@@ -159,6 +163,19 @@ class MemberListPages {
                 applications.stream().map(a -> a.name()).toList(), List.copyOf(rights.values()), sites,
                 List.of(MemberStatus.values())));
         return "members/list";
+    }
+
+    /** Each person's open requests of one kind; only people who have one are listed. */
+    private static Map<String, List<ApprovalRequests.Pending>> asking(Map<String, List<ApprovalRequests.Pending>> pending,
+            ApprovalRequests.Asked asked) {
+        Map<String, List<ApprovalRequests.Pending>> result = new LinkedHashMap<>();
+        pending.forEach((person, open) -> {
+            List<ApprovalRequests.Pending> some = open.stream().filter(p -> p.asked() == asked).toList();
+            if (!some.isEmpty()) {
+                result.put(person, some);
+            }
+        });
+        return result;
     }
 
     private List<Header> headers(String base, MemberFilter filter, List<String> columns) {

@@ -100,7 +100,8 @@ class MembersController {
     @PatchMapping("/{userId}")
     @Operation(summary = "Change role, access rights or sites, or block the member in this organization. In a "
             + "vendor-managed organization an organization admin gets 202 and a request instead: a rights change, or with "
-            + "\"blocked\": true and a reason, a deactivation")
+            + "\"blocked\": true and a reason, a deactivation. While one of the same kind for the person is still to decide, "
+            + "another answers 409 with the open one's requestId and requestNumber")
     ResponseEntity<?> update(Actor actor, @PathVariable String orgId, @PathVariable String userId,
             @Valid @RequestBody UpdateMember body) {
         OrganizationId organization = OrganizationId.parse(orgId);

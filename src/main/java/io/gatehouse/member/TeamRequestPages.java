@@ -119,7 +119,8 @@ class TeamRequestPages {
             @RequestParam(required = false) String application, Locale locale, Model model) {
         Target target = target(actor, orgId, userId);
         RightsRequestForm form = new RightsRequestForm(known(application), target.member().rights(), "");
-        return rights(model, target, form, Map.of(), null, locale);
+        ApprovalRequests.Pending open = open(actor, target, ApprovalRequests.Asked.RIGHTS_CHANGE);
+        return rights(model, target, form, Map.of(), open == null ? null : duplicate(locale, open), open, locale);
     }
 
     @PostMapping("/request-rights")
@@ -148,15 +149,19 @@ class TeamRequestPages {
             return "redirect:" + target.usersList();
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return rights(model, target, form, byField(e, locale), null, locale);
+            return rights(model, target, form, byField(e, locale), null, null, locale);
         } catch (ForbiddenException e) {
             response.setStatus(HttpStatus.FORBIDDEN.value());
-            return rights(model, target, form, Map.of(), text(locale, e.reasonCode()), locale);
+            return rights(model, target, form, Map.of(), text(locale, e.reasonCode()), null, locale);
+        } catch (ApprovalRequests.AlreadyRequested e) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return rights(model, target, form, Map.of(), duplicate(locale, e.open()), e.open(), locale);
         }
     }
 
     private String rights(Model model, Target target, RightsRequestForm form, Map<String, List<String>> errors, String refusal,
-            Locale locale) {
+            ApprovalRequests.Pending open, Locale locale) {
+        model.addAttribute("open", open);
         List<CatalogApplication> applications = shown(form.application());
         boolean onlyExternal = applications.stream().allMatch(CatalogApplication::managedExternally);
         model.addAttribute("title", form.application() == null ? text(locale, "requests.rights.titleAll", target.name())
@@ -198,7 +203,9 @@ class TeamRequestPages {
     @GetMapping("/request-deactivation")
     String deactivationForm(Actor actor, @PathVariable String orgId, @PathVariable String userId, Locale locale, Model model) {
         Target target = target(actor, orgId, userId);
-        return deactivation(model, target, new DeactivationForm("", ""), Map.of(), null, locale);
+        ApprovalRequests.Pending open = open(actor, target, ApprovalRequests.Asked.DEACTIVATION);
+        return deactivation(model, target, new DeactivationForm("", ""), Map.of(), open == null ? null : duplicate(locale, open),
+                open, locale);
     }
 
     @PostMapping("/request-deactivation")
@@ -212,18 +219,22 @@ class TeamRequestPages {
             return "redirect:" + target.usersList();
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return deactivation(model, target, form, byField(e, locale), null, locale);
+            return deactivation(model, target, form, byField(e, locale), null, null, locale);
         } catch (ForbiddenException e) {
             response.setStatus(HttpStatus.FORBIDDEN.value());
-            return deactivation(model, target, form, Map.of(), text(locale, e.reasonCode()), locale);
+            return deactivation(model, target, form, Map.of(), text(locale, e.reasonCode()), null, locale);
+        } catch (ApprovalRequests.AlreadyRequested e) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return deactivation(model, target, form, Map.of(), duplicate(locale, e.open()), e.open(), locale);
         } catch (ConflictException e) {
             response.setStatus(HttpStatus.CONFLICT.value());
-            return deactivation(model, target, form, Map.of(), text(locale, e.messageCode()), locale);
+            return deactivation(model, target, form, Map.of(), text(locale, e.messageCode()), null, locale);
         }
     }
 
     private String deactivation(Model model, Target target, DeactivationForm form, Map<String, List<String>> errors,
-            String refusal, Locale locale) {
+            String refusal, ApprovalRequests.Pending open, Locale locale) {
+        model.addAttribute("open", open);
         model.addAttribute("title", text(locale, "requests.deactivate.title", target.name()));
         model.addAttribute("orgId", target.organization().toString());
         model.addAttribute("userId", target.user().toString());
@@ -233,6 +244,18 @@ class TeamRequestPages {
         model.addAttribute("refusal", refusal);
         model.addAttribute("vendor", vendor);
         return "members/request-deactivation";
+    }
+
+    // ---- a request of the same kind still to decide
+
+    /** The person's open request of this kind, if any: the form says so before anything is typed. */
+    private ApprovalRequests.Pending open(Actor actor, Target target, ApprovalRequests.Asked asked) {
+        return approvals.pending(actor, target.organization()).getOrDefault(target.user().toString(), List.of()).stream()
+                .filter(p -> p.asked() == asked).findFirst().orElse(null);
+    }
+
+    private String duplicate(Locale locale, ApprovalRequests.Pending open) {
+        return text(locale, "conflict.request.duplicate." + open.asked(), open.number());
     }
 
     // ---- messages next to the fields they concern

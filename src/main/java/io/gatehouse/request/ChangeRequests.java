@@ -40,8 +40,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class ChangeRequests {
 
-    /** The support queue's filters; null means any. */
-    public record QueueQuery(RequestStatus status, OrganizationId organization, RequestType type, Duration olderThan) {
+    /**
+     * The support queue's filters: no status listed, or a null filter, means any. The tickets
+     * assigned to assignedFirst (when given) come before the others.
+     */
+    public record QueueQuery(List<RequestStatus> statuses, OrganizationId organization, RequestType type, Duration olderThan,
+            UserId assignedFirst) {
+
+        public QueueQuery {
+            statuses = statuses == null ? List.of() : List.copyOf(statuses);
+        }
+
+        public QueueQuery(RequestStatus status, OrganizationId organization, RequestType type, Duration olderThan) {
+            this(status == null ? List.of() : List.of(status), organization, type, olderThan, null);
+        }
     }
 
     /** An organization as the queue's filter offers it. */
@@ -246,7 +258,9 @@ public class ChangeRequests {
         }
         Locale locale = requester.language().locale();
         Map<String, Object> variables = new LinkedHashMap<>();
-        variables.put("requestNumber", request.number());
+        // As text: the portal writes a ticket's number without grouping ("Ticket #1042"), and so does the mail.
+        String number = Long.toString(request.number());
+        variables.put("requestNumber", number);
         variables.put("requestType", messages.getMessage("requests.type." + request.type(), null, locale));
         variables.put("status", messages.getMessage("requests.status." + status, null, locale));
         variables.put("organizationName", request.organizationName());
@@ -254,7 +268,7 @@ public class ChangeRequests {
         if (comment != null) {
             variables.put("comment", comment);
         }
-        variables.put("subjectArgs", List.of(request.number(), messages.getMessage("requests.status." + status, null, locale)));
+        variables.put("subjectArgs", List.of(number, messages.getMessage("requests.status." + status, null, locale)));
         mails.enqueue(new MailRequest(requester.email(), locale, "request-status", variables));
     }
 }

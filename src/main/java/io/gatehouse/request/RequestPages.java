@@ -101,7 +101,7 @@ class RequestPages {
         OrganizationId organization = OrganizationId.parse(orgId);
         String base = "/organizations/" + organization + "/requests";
         PageRequest page = new PageRequest(filter.pageNumber() - 1, PAGE_SIZE);
-        PageResult<RequestView> result = requests.forOrganization(actor, organization, filter.statusValue(false), page);
+        PageResult<RequestView> result = requests.forOrganization(actor, organization, filter.statusValue(), page);
         model.addAttribute("orgId", organization.toString());
         model.addAttribute("list", list(result, page, filter, base, false, ticket -> new Row(ticket, base + "/" + ticket.id(), false)));
         model.addAttribute("statuses", RequestStatus.values());
@@ -148,8 +148,8 @@ class RequestPages {
             HttpServletResponse response, Model model) {
         staffOnly(actor);
         PageRequest page = new PageRequest(filter.pageNumber() - 1, PAGE_SIZE);
-        PageResult<RequestView> result = requests.queue(actor, new ChangeRequests.QueueQuery(filter.statusValue(true),
-                filter.organizationValue(), filter.typeValue(), filter.olderThan()), page);
+        PageResult<RequestView> result = requests.queue(actor, new ChangeRequests.QueueQuery(filter.statuses(true),
+                filter.organizationValue(), filter.typeValue(), filter.olderThan(), actor.userId()), page);
         model.addAttribute("list", list(result, page, filter, "/requests", true,
                 ticket -> new Row(ticket, href(ticket, true), mayAssign(actor, ticket))));
         model.addAttribute("statuses", RequestStatus.values());

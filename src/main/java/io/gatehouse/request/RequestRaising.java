@@ -4,6 +4,7 @@ import io.gatehouse.access.AccessPolicy;
 import io.gatehouse.access.Actor;
 import io.gatehouse.access.Catalog;
 import io.gatehouse.access.CatalogRight;
+import io.gatehouse.access.OrganizationLock;
 import io.gatehouse.access.RequestedChange;
 import io.gatehouse.access.Role;
 import io.gatehouse.member.ApprovalRequests;
@@ -43,10 +44,12 @@ class RequestRaising implements ApprovalRequests {
     private final Catalog catalog;
     private final AccessPolicy policy;
     private final ApplicationEventPublisher events;
+    private final OrganizationLock lock;
 
     RequestRaising(TicketStore store, Members members, Organizations organizations, Catalog catalog, AccessPolicy policy,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, OrganizationLock lock) {
         this.store = store;
+        this.lock = lock;
         this.members = members;
         this.organizations = organizations;
         this.catalog = catalog;
@@ -128,12 +131,37 @@ class RequestRaising implements ApprovalRequests {
                 Map.of("blocked", true), before, after, reason.strip(), note));
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public Map<String, List<Pending>> pending(Actor actor, OrganizationId organization) {
+        mayManage(actor, organization);
+        Map<String, List<Pending>> byPerson = new LinkedHashMap<>();
+        for (TicketStore.Pending open : store.undecided(organization, null, null)) {
+            if (open.type() != RequestType.NEW_USER) {
+                byPerson.computeIfAbsent(open.targetUserId(), p -> new ArrayList<>()).add(pending(open));
+            }
+        }
+        return byPerson;
+    }
+
+    private static Pending pending(TicketStore.Pending open) {
+        return new Pending(open.requestId(), open.number(), Asked.valueOf(open.type().name()));
+    }
+
     private Receipt raise(Actor actor, TicketStore.NewTicket ticket) {
         if (ticket.note() != null && ticket.note().length() > 2000) {
             throw InvalidInputException.of("note", "validation.tooLong", 2000);
         }
         if (ticket.reason() != null && ticket.reason().length() > 1000) {
             throw InvalidInputException.of("reason", "validation.tooLong", 1000);
+        }
+        if (ticket.target() != null) {
+            // Under the organization's lock, two identical requests sent at once are raised one after the
+            // other, and the second finds the first still open.
+            lock.lock(actor, ticket.organization());
+            store.undecided(ticket.organization(), ticket.target(), ticket.type()).stream().findFirst().ifPresent(open -> {
+                throw new AlreadyRequested(pending(open));
+            });
         }
         Receipt receipt = store.insert(ticket);
         events.publishEvent(new Audited(actor.ref(), ticket.organization(), "request.raised", "request", receipt.requestId(), null,

@@ -16,8 +16,11 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 record TicketFilter(String status, String org, String type, String age, String page) {
 
-    /** "Any status" in the queue, whose default is the open tickets. */
+    /** "Any status" in the queue, whose default is every ticket still to decide. */
     static final String ANY = "ANY";
+
+    /** What the queue shows when no status is chosen: everything still waiting for a decision. */
+    static final List<RequestStatus> TO_DECIDE = List.of(RequestStatus.OPEN, RequestStatus.IN_PROGRESS);
 
     /** The ages the queue offers, in days. */
     static final List<Integer> AGES = List.of(1, 3, 7, 30);
@@ -30,18 +33,34 @@ record TicketFilter(String status, String org, String type, String age, String p
         page = blankToNull(page);
     }
 
-    /** The status asked for; in the queue, no choice means the open tickets, waiting for someone to take them on. */
-    RequestStatus statusValue(boolean queue) {
-        if (status == null) {
-            return queue ? RequestStatus.OPEN : null;
-        }
-        return choice(RequestStatus.class, status);
+    /** The one status asked for, or null: none chosen, ANY, or a value that does not parse. */
+    RequestStatus statusValue() {
+        return status == null ? null : choice(RequestStatus.class, status);
     }
 
-    /** What the status select shows as chosen: a status name, ANY, or "" for "all" in My tickets. */
+    /**
+     * The statuses to show; empty means any. In the queue no choice means everything still to
+     * decide: a ticket someone took on stays in view until it is decided.
+     */
+    List<RequestStatus> statuses(boolean queue) {
+        RequestStatus value = statusValue();
+        if (value != null) {
+            return List.of(value);
+        }
+        return queue && !any() ? TO_DECIDE : List.of();
+    }
+
+    private boolean any() {
+        return ANY.equalsIgnoreCase(status);
+    }
+
+    /** What the status select shows as chosen: a status name, ANY, or "" for the default (to decide in the queue, all in My tickets). */
     public String statusChoice(boolean queue) {
-        RequestStatus value = statusValue(queue);
-        return value != null ? value.name() : (queue ? ANY : "");
+        RequestStatus value = statusValue();
+        if (value != null) {
+            return value.name();
+        }
+        return queue && any() ? ANY : "";
     }
 
     public RequestType typeValue() {
@@ -85,11 +104,9 @@ record TicketFilter(String status, String org, String type, String age, String p
     /** The address of another page with the same filters. */
     String url(String base, boolean queue, int pageNumber) {
         UriComponentsBuilder url = UriComponentsBuilder.fromPath(base);
-        RequestStatus value = statusValue(queue);
-        if (value != null && !(queue && value == RequestStatus.OPEN)) {
-            url.queryParam("status", value.name());
-        } else if (queue && value == null) {
-            url.queryParam("status", ANY);
+        String choice = statusChoice(queue);
+        if (!choice.isEmpty()) {
+            url.queryParam("status", choice);
         }
         if (queue && organizationValue() != null) {
             url.queryParam("org", organizationValue().toString());

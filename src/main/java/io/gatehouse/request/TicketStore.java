@@ -123,9 +123,9 @@ class TicketStore {
     PageResult<RequestView> query(ChangeRequests.QueueQuery query, boolean oldestFirst, PageRequest page) {
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
-        if (query.status() != null) {
-            where.append(" and r.status = :status");
-            params.put("status", query.status().name());
+        if (!query.statuses().isEmpty()) {
+            where.append(" and r.status in (:statuses)");
+            params.put("statuses", query.statuses().stream().map(Enum::name).toList());
         }
         if (query.organization() != null) {
             where.append(" and r.organization_id = :org");
@@ -139,16 +139,56 @@ class TicketStore {
             where.append(" and r.created_at <= :before");
             params.put("before", Timestamp.from(clock.instant().minus(query.olderThan())));
         }
+        // The tickets someone has taken on come first for them: what they are working on stays in reach.
+        String mine = "";
+        if (query.assignedFirst() != null) {
+            mine = "case when r.assignee_id = :me then 0 else 1 end, ";
+        }
         var count = jdbc.sql("select count(*) from change_request r where " + where);
-        var ids = jdbc.sql("select r.id from change_request r where " + where + " order by r.created_at "
+        var ids = jdbc.sql("select r.id from change_request r where " + where + " order by " + mine + "r.created_at "
                 + (oldestFirst ? "asc" : "desc") + ", r.number " + (oldestFirst ? "asc" : "desc") + " limit " + page.size() + " offset " + page.offset());
         for (Map.Entry<String, Object> p : params.entrySet()) {
             count = count.param(p.getKey(), p.getValue());
             ids = ids.param(p.getKey(), p.getValue());
         }
+        if (query.assignedFirst() != null) {
+            ids = ids.param("me", query.assignedFirst().value());
+        }
         long total = count.query(Long.class).single();
         List<RequestView> items = ids.query(UUID.class).list().stream().map(i -> load(i).orElseThrow()).toList();
         return new PageResult<>(items, total, page.page(), page.size());
+    }
+
+    /**
+     * The organization's requests about its members that nobody has decided yet, oldest first.
+     * A new ticket's number is taken from a sequence, so the oldest open one has the lowest.
+     */
+    List<Pending> undecided(OrganizationId organization, UserId target, RequestType type) {
+        StringBuilder sql = new StringBuilder("""
+                select id, number, type, target_user_id from change_request
+                where organization_id = :org and status in ('OPEN', 'IN_PROGRESS') and target_user_id is not null""");
+        var params = new LinkedHashMap<String, Object>();
+        params.put("org", organization.value());
+        if (target != null) {
+            sql.append(" and target_user_id = :target");
+            params.put("target", target.value());
+        }
+        if (type != null) {
+            sql.append(" and type = :type");
+            params.put("type", type.name());
+        }
+        sql.append(" order by number");
+        var query = jdbc.sql(sql.toString());
+        for (Map.Entry<String, Object> p : params.entrySet()) {
+            query = query.param(p.getKey(), p.getValue());
+        }
+        return query.query((rs, n) -> new Pending(rs.getObject("target_user_id", UUID.class).toString(),
+                        rs.getObject("id", UUID.class).toString(), rs.getLong("number"), RequestType.valueOf(rs.getString("type"))))
+                .list();
+    }
+
+    /** One undecided request: whom it is about, its ticket, what it asks. */
+    record Pending(String targetUserId, String requestId, long number, RequestType type) {
     }
 
     List<ChangeRequests.RequestingOrganization> requestingOrganizations() {

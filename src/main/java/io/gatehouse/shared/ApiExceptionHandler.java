@@ -66,6 +66,7 @@ class ApiExceptionHandler {
     ProblemDetail conflict(ConflictException e) {
         ProblemDetail problem = problems.problem(HttpStatus.CONFLICT, "conflict", e.messageCode(), e.arguments().toArray());
         problem.setProperty("field", e.field());
+        e.properties().forEach(problem::setProperty);
         return problem;
     }
 

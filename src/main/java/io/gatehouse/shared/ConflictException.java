@@ -24,4 +24,9 @@ public class ConflictException extends RuntimeException {
     public java.util.List<Object> arguments() {
         return java.util.List.of();
     }
+
+    /** What an API caller needs besides the message to go on (the id of what it clashes with); none by default. */
+    public java.util.Map<String, Object> properties() {
+        return java.util.Map.of();
+    }
 }

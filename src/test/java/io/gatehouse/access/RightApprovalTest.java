@@ -74,13 +74,16 @@ class RightApprovalTest {
         mvc.perform(get("/api/v1/applications").with(httpBasic(manager.email(), manager.password())))
                 .andExpect(jsonPath("$[*].rights[?(@.name == '" + right.name() + "')].needsApproval").value(true));
 
-        send(patch("/api/v1/organizations/{o}/members/{u}", org, person.id()), httpBasic(manager.email(), manager.password()),
-                Map.of("rights", List.of(right.name())))
-                .andExpect(status().isAccepted());
+        String grant = com.jayway.jsonpath.JsonPath.read(send(patch("/api/v1/organizations/{o}/members/{u}", org, person.id()),
+                httpBasic(manager.email(), manager.password()), Map.of("rights", List.of(right.name())))
+                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString(), "$.requestId");
         assertThat(data.actor(person.userId()).in(org).orElseThrow().rights()).doesNotContain(right.name());
 
-        // The vendor grants it itself; the Manager's withdrawal then becomes a request too.
+        // The vendor grants it itself; the Manager's withdrawal then becomes a request too, once the first is withdrawn:
+        // one rights change per person waits at a time.
         send(patch("/api/v1/organizations/{o}/members/{u}", org, person.id()), ADMIN, Map.of("rights", List.of(right.name())))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/v1/requests/{id}/cancel", grant).with(httpBasic(manager.email(), manager.password())))
                 .andExpect(status().isOk());
         send(patch("/api/v1/organizations/{o}/members/{u}", org, person.id()), httpBasic(manager.email(), manager.password()),
                 Map.of("rights", List.of()))

@@ -37,9 +37,9 @@ class MailTemplatesTest {
                 "email-change-notice", Map.of("name", "Grace Hopper", "newEmail", "grace@new.example", "by", "Ada Lovelace",
                         "link", "/signin", "pending", true),
                 "password-set", Map.of("name", "Grace Hopper", "by", "Ada Lovelace", "link", "/signin"),
-                "request-status", Map.of("requestNumber", "R-1042", "requestType", "License", "status", "Approved",
-                        "organizationName", "Northwind", "link", "/requests/R-1042", "comment", "Two more seats.",
-                        "subjectArgs", List.of("R-1042", "Approved")));
+                "request-status", Map.of("requestNumber", "1042", "requestType", "License", "status", "Approved",
+                        "organizationName", "Northwind", "link", "/requests/1042", "comment", "Two more seats.",
+                        "subjectArgs", List.of("1042", "Approved")));
     }
 
     @ParameterizedTest
@@ -89,9 +89,27 @@ class MailTemplatesTest {
         Map<String, Object> variables = new java.util.HashMap<>(examples().get("request-status"));
         variables.remove("comment");
         MailTemplates.Rendered mail = templates.render(new MailRequest("grace@example.com", Locale.FRENCH, "request-status", variables));
-        assertThat(mail.subject()).isEqualTo("Demande R-1042 : Approved");
+        assertThat(mail.subject()).isEqualTo("Ticket n° 1042 : Approved");
         assertThat(mail.text()).doesNotContain("Commentaire");
         assertThat(mail.html()).doesNotContain("Commentaire");
+    }
+
+    /** The portal calls it "Ticket #1042" (in French "Ticket n° 1042"): the mail about it uses the same name. */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "fr", "es", "ja"})
+    void aRequestStatusMailNamesTheTicketAsThePortalDoes(String language) {
+        Locale locale = Locale.forLanguageTag(language);
+        ResourceBundleMessageSource portal = new ResourceBundleMessageSource();
+        portal.setBasenames("i18n/requests");
+        portal.setDefaultEncoding("UTF-8");
+        portal.setFallbackToSystemLocale(false);
+        MailTemplates.Rendered mail = templates.render(new MailRequest("grace@example.com", locale, "request-status",
+                examples().get("request-status")));
+
+        assertThat(mail.subject()).isEqualTo(portal.getMessage("requests.ticket.title", new Object[] {1042L, "Approved"}, locale));
+        String ticket = portal.getMessage("requests.number", new Object[] {1042L}, "#1042", locale);
+        assertThat(mail.text()).contains(ticket).doesNotContainIgnoringCase("request 1042").doesNotContain("Demande 1042",
+                "Solicitud 1042", "リクエスト 1042");
     }
 
     @Test

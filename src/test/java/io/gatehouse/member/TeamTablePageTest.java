@@ -243,6 +243,81 @@ class TeamTablePageTest {
     }
 
     @Test
+    void aPendingDeactivationShowsOnTheRowAndASecondOneIsRefusedWithALinkToTheOpenTicket() throws Exception {
+        OrganizationId org = vendorManaged();
+        TestMember admin = data.manager(org);
+        TestMember person = data.user(org, "Licenses");
+        String url = "/organizations/" + org + "/users/" + person.id() + "/request-deactivation";
+        as(admin, post(url).param("reason", "Left the company")).andExpect(redirectedUrl("/organizations/" + org + "/users"));
+        Map<String, Object> open = lastRequest(org);
+        String ticketUrl = "/organizations/" + org + "/requests/" + open.get("id");
+
+        String list = page(admin, get("/organizations/{org}/users", org));
+        assertThat(list).containsPattern("<p class=\"team-pending\"><a href=\"" + ticketUrl + "\"\\s*>Deactivation requested — ticket #"
+                + open.get("number") + "</a>");
+        assertThat(list).as("the toggle no longer asks again").doesNotContain("href=\"" + url + "\"", "Deactivate " + name(person));
+
+        assertThat(page(admin, get(url))).as("the form says so before anything is typed")
+                .contains("A deactivation of this person is already requested: ticket #" + open.get("number"),
+                        "href=\"" + ticketUrl + "\"");
+        String refused = as(admin, post(url).param("reason", "Left the company, really"))
+                .andExpect(status().isConflict()).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("A deactivation of this person is already requested: ticket #" + open.get("number")
+                + " is still to decide.", "<a id=\"open-request\" href=\"" + ticketUrl + "\">Open ticket #" + open.get("number") + "</a>",
+                "Left the company, really");
+        assertThat(requestCount(org)).isEqualTo(1);
+    }
+
+    @Test
+    void aPendingRightsChangeShowsOnTheRowAndASecondOneIsRefusedUntilTheFirstIsDecided() throws Exception {
+        OrganizationId org = vendorManaged();
+        TestMember admin = data.manager(org);
+        TestMember person = data.user(org, "Licenses");
+        TestMember other = data.user(org, "Licenses");
+        String url = "/organizations/" + org + "/users/" + person.id() + "/request-rights";
+        as(admin, post(url).param("application", "Customer Portal").param("rights", "Licenses", "User Management"))
+                .andExpect(redirectedUrl("/organizations/" + org + "/users"));
+        Map<String, Object> open = lastRequest(org);
+        String ticketUrl = "/organizations/" + org + "/requests/" + open.get("id");
+
+        String list = page(admin, get("/organizations/{org}/users", org));
+        assertThat(list).containsPattern("<p class=\"team-pending\"><a href=\"" + ticketUrl + "\"\\s*>Rights change requested — ticket #"
+                + open.get("number") + "</a>");
+        assertThat(list).as("only on that person's row").containsOnlyOnce("Rights change requested")
+                .contains("Deactivate " + name(person), "Deactivate " + name(other));
+
+        String refused = as(admin, post(url).param("application", "Customer Portal").param("rights", "User Management"))
+                .andExpect(status().isConflict()).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("A rights change for this person is already requested: ticket #" + open.get("number"),
+                "href=\"" + ticketUrl + "\"");
+        assertThat(requestCount(org)).isEqualTo(1);
+
+        // A deactivation is another request; and once the first is cancelled, the rights can be asked for again.
+        as(admin, post("/organizations/" + org + "/users/" + person.id() + "/request-deactivation").param("reason", "Gone"))
+                .andExpect(redirectedUrl("/organizations/" + org + "/users"));
+        as(admin, post(ticketUrl + "/cancel")).andExpect(status().is3xxRedirection());
+        as(admin, post(url).param("application", "Customer Portal").param("rights", "User Management"))
+                .andExpect(redirectedUrl("/organizations/" + org + "/users"));
+        assertThat(requestCount(org)).isEqualTo(3);
+    }
+
+    @Test
+    void aSecondRightsChangeFromThePersonPageSaysWhichTicketIsOpenInsteadOfFailing() throws Exception {
+        OrganizationId org = vendorManaged();
+        TestMember admin = data.manager(org);
+        TestMember person = data.user(org, "Licenses");
+        String url = "/organizations/" + org + "/users/" + person.id();
+        as(admin, post(url + "/rights").param("rights", "Licenses", "User Management")).andExpect(redirectedUrl(url + "?tab=properties"));
+
+        MvcResult again = as(admin, post(url + "/rights").param("rights", "User Management"))
+                .andExpect(redirectedUrl(url + "?tab=properties")).andReturn();
+
+        assertThat(again.getFlashMap().values().toString())
+                .contains("A rights change for this person is already requested: ticket #" + lastRequest(org).get("number"));
+        assertThat(requestCount(org)).isEqualTo(1);
+    }
+
+    @Test
     void createNewUserBecomesARequestWithANoteAndNoPassword() throws Exception {
         OrganizationId org = vendorManaged();
         TestMember admin = data.manager(org);

@@ -221,7 +221,8 @@ class ChangeRequestApiTest {
         AccountView support = data.staff(StaffRole.VENDOR_SUPPORT);
         String first = requestId(send(patch("/api/v1/organizations/{org}/members/{user}", org, person.id()), admin,
                 Map.of("rights", List.of("Licenses"))).andExpect(status().isAccepted()));
-        String second = requestId(send(patch("/api/v1/organizations/{org}/members/{user}", org, person.id()), admin,
+        // Someone else's: one person has one rights change open at a time.
+        String second = requestId(send(patch("/api/v1/organizations/{org}/members/{user}", org, data.user(org).id()), admin,
                 Map.of("rights", List.of("Showcase 360 Administrator"))).andExpect(status().isAccepted()));
 
         act(post("/api/v1/requests/{id}/comments", first).contentType(MediaType.APPLICATION_JSON)
@@ -307,6 +308,75 @@ class ChangeRequestApiTest {
     }
 
     @Test
+    void aSecondOpenRequestOfTheSameKindForTheSamePersonIs409NamingTheOpenOne() throws Exception {
+        OrganizationId org = vendorManaged();
+        TestMember admin = data.manager(org);
+        TestMember person = data.user(org, "Licenses");
+        AccountView support = data.staff(StaffRole.VENDOR_SUPPORT);
+        String first = requestId(send(patch("/api/v1/organizations/{org}/members/{user}", org, person.id()), admin,
+                Map.of("blocked", true, "reason", "Left the company")).andExpect(status().isAccepted()));
+        long number = ((Number) JsonPath.read(act(get("/api/v1/requests/{id}", first), admin).andReturn().getResponse()
+                .getContentAsString(), "$.number")).longValue();
+        // Taken on by the vendor, it is still to decide.
+        act(post("/api/v1/requests/{id}/assign", first), support).andExpect(status().isOk());
+
+        send(patch("/api/v1/organizations/{org}/members/{user}", org, person.id()).header("Accept-Language", "fr"), admin,
+                Map.of("blocked", true, "reason", "Parti"))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.requestId").value(first))
+                .andExpect(jsonPath("$.requestNumber").value(number))
+                .andExpect(jsonPath("$.detail").value(containsString("ticket n° " + number + " est encore à décider")));
+
+        // Another kind of request, or the same for someone else, is no duplicate.
+        send(patch("/api/v1/organizations/{org}/members/{user}", org, person.id()), admin,
+                Map.of("rights", List.of("Licenses", "User Management"))).andExpect(status().isAccepted());
+        send(patch("/api/v1/organizations/{org}/members/{user}", org, person.id()), admin,
+                Map.of("rights", List.of("User Management"))).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(containsString("A rights change for this person is already requested")));
+        send(patch("/api/v1/organizations/{org}/members/{user}", org, data.user(org).id()), admin,
+                Map.of("blocked", true, "reason", "Left too")).andExpect(status().isAccepted());
+        assertThat(jdbc.sql("select count(*) from change_request where organization_id = ?").param(org.value())
+                .query(Long.class).single()).isEqualTo(3);
+
+        // Once decided, it may be asked again.
+        send(post("/api/v1/requests/{id}/reject", first), support, Map.of("reason", "Not yet")).andExpect(status().isOk());
+        send(patch("/api/v1/organizations/{org}/members/{user}", org, person.id()), admin,
+                Map.of("blocked", true, "reason", "Left the company")).andExpect(status().isAccepted());
+    }
+
+    @Test
+    void identicalRequestsSentAtOnceRaiseOneTicket() throws Exception {
+        OrganizationId org = vendorManaged();
+        TestMember admin = data.manager(org);
+        for (int round = 0; round < 3; round++) {
+            TestMember person = data.user(org, "Licenses");
+            CountDownLatch start = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<Integer>> results = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    results.add(pool.submit(() -> {
+                        start.await();
+                        return send(patch("/api/v1/organizations/{org}/members/{user}", org, person.id()), admin,
+                                Map.of("blocked", true, "reason", "Left the company")).andReturn().getResponse().getStatus();
+                    }));
+                }
+                start.countDown();
+                List<Integer> statuses = new ArrayList<>();
+                for (Future<Integer> result : results) {
+                    statuses.add(result.get());
+                }
+                assertThat(statuses).as("round " + round).containsOnlyOnce(202).containsOnly(202, 409);
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(jdbc.sql("select count(*) from change_request where target_user_id = ? and type = 'DEACTIVATION'")
+                    .param(person.userId().value()).query(Long.class).single()).as("round " + round).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aRightTheVendorApprovesItselfNeedsARequestEvenInASelfManagedOrganization() throws Exception {
         OrganizationId org = data.organizationId();
         TestMember manager = data.manager(org);
@@ -382,6 +452,11 @@ class ChangeRequestApiTest {
 
     private ResultActions send(MockHttpServletRequestBuilder request, TestMember who, Map<String, Object> body) throws Exception {
         return mvc.perform(request.with(basic(who)).contentType(MediaType.APPLICATION_JSON).content(JSON.writeValueAsString(body)));
+    }
+
+    private ResultActions send(MockHttpServletRequestBuilder request, AccountView staff, Map<String, Object> body) throws Exception {
+        return mvc.perform(request.with(httpBasic(staff.email(), TestData.PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                .content(JSON.writeValueAsString(body)));
     }
 
     private ResultActions act(MockHttpServletRequestBuilder request, TestMember who) throws Exception {

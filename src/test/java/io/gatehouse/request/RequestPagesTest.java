@@ -288,7 +288,7 @@ class RequestPagesTest {
     }
 
     @Test
-    void theQueueShowsOpenTicketsOfEveryOrganizationOldestFirstAndFiltersByStatusOrganizationTypeAndAge() throws Exception {
+    void theQueueShowsTicketsStillToDecideOfEveryOrganizationOldestFirstAndFiltersByStatusOrganizationTypeAndAge() throws Exception {
         OrganizationView one = data.organization(ManagementMode.VENDOR_MANAGED);
         OrganizationView two = data.organization(ManagementMode.VENDOR_MANAGED);
         TestMember adminOne = data.manager(OrganizationId.parse(one.id()));
@@ -323,6 +323,41 @@ class RequestPagesTest {
                 .as("an empty queue says so once").contains("No tickets match these filters.").doesNotContain("tickets-count");
         String aged = page(support.userId(), get("/requests").param("age", "3"));
         assertThat(aged).contains(">#" + old.number() + "<").doesNotContain(">#" + recent.number() + "<");
+    }
+
+    @Test
+    void theQueuesDefaultKeepsTicketsSomeoneTookOnInViewAndPutsMineFirst() throws Exception {
+        OrganizationId org = vendorManaged();
+        TestMember admin = data.manager(org);
+        AccountView me = data.staff(StaffRole.VENDOR_SUPPORT);
+        AccountView colleague = data.staff(StaffRole.VENDOR_SUPPORT);
+        Receipt takenByColleague = deactivation(admin, data.user(org), "Gone", null);
+        Receipt waiting = deactivation(admin, data.user(org), "Moved", null);
+        Receipt takenByMe = rights(admin, data.user(org), "Licenses");
+        // Waiting longer than other tests' tickets keeps them all on the first page; mine is the newest of the three.
+        for (Object[] age : List.<Object[]>of(new Object[] {takenByColleague, 6}, new Object[] {waiting, 5},
+                new Object[] {takenByMe, 4})) {
+            jdbc.sql("update change_request set created_at = ? where id = ?")
+                    .params(Timestamp.from(Instant.now().minus((Integer) age[1], ChronoUnit.DAYS)),
+                            UUID.fromString(((Receipt) age[0]).requestId())).update();
+        }
+        requests.assignToSelf(data.actor(io.gatehouse.shared.UserId.parse(colleague.userId())),
+                UUID.fromString(takenByColleague.requestId()));
+        requests.assignToSelf(data.actor(io.gatehouse.shared.UserId.parse(me.userId())), UUID.fromString(takenByMe.requestId()));
+
+        String queue = page(me.userId(), get("/requests"));
+
+        assertThat(queue).as("in progress is still to decide")
+                .contains(">#" + takenByColleague.number() + "<", ">#" + waiting.number() + "<", ">#" + takenByMe.number() + "<");
+        assertThat(queue.indexOf(">#" + takenByMe.number() + "<")).as("assigned to me first")
+                .isLessThan(queue.indexOf(">#" + takenByColleague.number() + "<"));
+        assertThat(queue.indexOf(">#" + takenByColleague.number() + "<")).as("then the longest waiting")
+                .isLessThan(queue.indexOf(">#" + waiting.number() + "<"));
+        assertThat(queue).contains("<option value=\"\" selected=\"selected\">To decide (open and in progress)</option>");
+
+        String open = page(me.userId(), get("/requests").param("status", "OPEN").param("org", org.toString()));
+        assertThat(open).contains(">#" + waiting.number() + "<").doesNotContain(">#" + takenByColleague.number() + "<",
+                ">#" + takenByMe.number() + "<");
     }
 
     @Test
