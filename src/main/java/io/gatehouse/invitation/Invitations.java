@@ -45,6 +45,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -97,10 +98,11 @@ public class Invitations {
     private final OrganizationLock lock;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final MessageSource messages;
 
     Invitations(InvitationRepository invitations, Accounts accounts, Memberships memberships, Organizations organizations,
             Catalog catalog, AccessPolicy policy, Mails mails, InvitationSettings settings, JdbcClient jdbc,
-            OrganizationLock lock, ApplicationEventPublisher events, Clock clock) {
+            OrganizationLock lock, ApplicationEventPublisher events, Clock clock, MessageSource messages) {
         this.invitations = invitations;
         this.accounts = accounts;
         this.memberships = memberships;
@@ -113,6 +115,7 @@ public class Invitations {
         this.lock = lock;
         this.events = events;
         this.clock = clock;
+        this.messages = messages;
     }
 
     /** The verdict on each address before anything is sent: the chips of "Invite users". */
@@ -211,7 +214,7 @@ public class Invitations {
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put("inviterName", inviterName);
         variables.put("organizationNames", names);
-        variables.put("role", roleName(joining.get(0).target().role()));
+        variables.put("role", roleName(joining.get(0).target().role(), locale));
         variables.put("subjectArgs", List.of(inviterName, String.join(", ", names)));
         if (newcomer) {
             variables.put("link", "/invitations/accept?token=" + token);
@@ -270,7 +273,7 @@ public class Invitations {
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put("inviterName", inviterName);
         variables.put("organizationNames", List.of(organizationName));
-        variables.put("role", roleName(invitation.role()));
+        variables.put("role", roleName(invitation.role(), locale));
         variables.put("subjectArgs", List.of(inviterName, organizationName));
         variables.put("link", "/invitations/accept?token=" + token);
         variables.put("expiresOn", DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale)
@@ -428,9 +431,9 @@ public class Invitations {
         return language.locale();
     }
 
-    private static String roleName(Role role) {
-        String name = role.name().toLowerCase(Locale.ROOT);
-        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    /** The role in the reader's language, as the portal names it. */
+    private String roleName(Role role, Locale locale) {
+        return messages.getMessage("members.role." + role.name(), null, role.name(), locale);
     }
 
     private static MemberIdentity identity(AccountView account) {

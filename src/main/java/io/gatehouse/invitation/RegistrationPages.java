@@ -6,6 +6,7 @@ import io.gatehouse.shared.InvalidInputException.FieldError;
 import io.gatehouse.shared.NotFoundException;
 import io.gatehouse.user.Accounts;
 import io.gatehouse.user.Language;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.LocaleResolver;
 
 /** The page an invitation link opens: the person chooses their name, password and language, and accepts the terms of use. */
 @Controller
@@ -50,8 +52,10 @@ class RegistrationPages {
 
     private final Invitations invitations;
     private final MessageSource messages;
+    private final LocaleResolver localeResolver;
 
-    RegistrationPages(Invitations invitations, MessageSource messages) {
+    RegistrationPages(Invitations invitations, MessageSource messages, LocaleResolver localeResolver) {
+        this.localeResolver = localeResolver;
         this.invitations = invitations;
         this.messages = messages;
     }
@@ -68,7 +72,8 @@ class RegistrationPages {
     }
 
     @PostMapping("/invitations/accept")
-    String register(@ModelAttribute RegistrationForm form, Locale locale, Model model, HttpServletResponse response) {
+    String register(@ModelAttribute RegistrationForm form, Locale locale, Model model, HttpServletRequest request,
+            HttpServletResponse response) {
         Optional<Invitations.Opened> opened = invitations.open(form.token());
         if (opened.isEmpty()) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
@@ -78,6 +83,10 @@ class RegistrationPages {
         try {
             invitations.register(form.token(), new Accounts.Registration(form.firstName(), form.lastName(), form.password(),
                     form.languageValue(), form.accepted()));
+            // The sign-in page that follows speaks the language just chosen, not the browser's.
+            if (form.languageValue() != null) {
+                localeResolver.setLocale(request, response, form.languageValue().locale());
+            }
             return "redirect:/signin?registered";
         } catch (InvalidInputException e) {
             for (FieldError error : e.errors()) {

@@ -269,7 +269,7 @@ class MemberDetailPages {
             }
             members.add(actor, other, joining);
             return back(redirect, target, ORGANIZATIONS, text(locale, "memberDetail.flash.joined", target.name(),
-                    organizationName(actor, other), text(locale, "memberDetail.role." + role)), null);
+                    organizationName(actor, other), text(locale, "members.role." + role)), null);
         } catch (ForbiddenException e) {
             return back(redirect, target, ORGANIZATIONS, null, text(locale, e.reasonCode()));
         } catch (ConflictException e) {

@@ -94,6 +94,11 @@ class MemberListPages {
         public boolean clearable() {
             return filter.clearable(team);
         }
+
+        /** Sorted by last name, the names read "Last, First" so the order is the one seen. */
+        public boolean byLastName() {
+            return filter.order().sort() == MemberSort.NAME;
+        }
     }
 
     record Options(List<Role> roles, List<String> applications, List<CatalogRight> rights, List<SiteView> sites,

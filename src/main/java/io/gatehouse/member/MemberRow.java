@@ -17,6 +17,11 @@ record MemberRow(String userId, String firstName, String lastName, String email,
         return name.isEmpty() ? email : name;
     }
 
+    /** Whether the name reads last name first: when the list is sorted by last name, and both names are known. */
+    public boolean lastNameFirst(boolean sortedByLastName) {
+        return sortedByLastName && firstName != null && lastName != null && !firstName.isBlank() && !lastName.isBlank();
+    }
+
     /** Applications in catalogue order, derived from the rights the member holds. */
     static List<String> applications(List<String> rights, Map<String, CatalogRight> catalog) {
         return rights.stream().map(catalog::get).filter(Objects::nonNull).map(CatalogRight::application).distinct().toList();

@@ -44,6 +44,10 @@ class PortalController {
         java.util.Map<String, String> roles = new java.util.HashMap<>();
         actor.organizations().forEach((id, access) -> roles.put(id.toString(), access.role().name()));
         model.addAttribute("roles", roles);
+        // Someone blocked everywhere they belong learns where, and whom to ask, rather than "no organization yet".
+        model.addAttribute("blockedIn", actor.organizations().values().stream()
+                .filter(access -> access.status() == io.gatehouse.access.MembershipStatus.BLOCKED)
+                .map(access -> organizations.name(access.organizationId())).sorted().toList());
         model.addAttribute("supportCentre", welcome.supportCentre(locale.getLanguage()));
         model.addAttribute("articles", welcome.articles(locale.getLanguage()));
         return "welcome";

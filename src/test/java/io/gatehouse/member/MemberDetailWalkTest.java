@@ -171,8 +171,8 @@ class MemberDetailWalkTest {
             // "Sélectionnez « Supprimer de », sélectionnez la ou les organisations et confirmez l'opération."
             browser.click("Supprimer de");
             assertThat(browser.path()).isEqualTo(url(person) + "/remove");
-            assertThat(browser.field(first.name() + " (User)").isSelected()).isTrue();
-            browser.tick(second.name() + " (User)", true).shot("organisations-cochees");
+            assertThat(browser.field(first.name() + " (Utilisateur)").isSelected()).isTrue();
+            browser.tick(second.name() + " (Utilisateur)", true).shot("organisations-cochees");
             browser.click("Supprimer");
 
             // Back to the User Management list with the message (the list is a page of its own).
@@ -216,9 +216,9 @@ class MemberDetailWalkTest {
 
             // "Cliquez sur le bouton « AJOUTER », sélectionnez l'organisation souhaitée et attribuez un nouveau rôle."
             new Select(browser.one("#join-organization")).selectByVisibleText(second.name());
-            new Select(browser.one("#join-role")).selectByVisibleText("Contributor");
+            new Select(browser.one("#join-role")).selectByVisibleText("Contributeur");
             browser.click("Ajouter");
-            assertThat(browser.text()).contains(name(person) + " a été ajouté à " + second.name() + " en tant que Contributor.");
+            assertThat(browser.text()).contains(name(person) + " a été ajouté à " + second.name() + " en tant que Contributeur.");
         }
         assertThat(memberships.get(secondId, person.userId()).role()).isEqualTo(Role.CONTRIBUTOR);
         assertThat(memberships.get(firstId, person.userId()).role()).isEqualTo(Role.USER);
