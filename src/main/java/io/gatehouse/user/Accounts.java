@@ -115,8 +115,9 @@ public class Accounts {
      * address to confirm it ({@link AccountUpdate#pendingEmail()}); the other fields apply at once.
      */
     public AccountUpdate update(Actor requester, UserId id, AccountChanges changes) {
-        // Disabling may take away an organization's last active Manager: decided under the locks of all of them.
-        Actor actor = Boolean.TRUE.equals(changes.disabled()) ? lock.lockOrganizationsOf(requester, id) : requester;
+        // Disabling may take away an organization's last active Manager, and enabling hands access back:
+        // both are decided under the locks of all the person's organizations, on the actor as they are now.
+        Actor actor = changes.disabled() != null ? lock.lockOrganizationsOf(requester, id) : requester;
         UserAccount account = load(id);
         List<MemberFacts> targetMemberships = memberships.of(id);
         if (policy.viewAccount(actor, id, targetMemberships).denied()) {
