@@ -310,7 +310,41 @@ public class AccessPolicy {
                 ? Decision.deny("policy.lastManager") : Decision.allow();
     }
 
+    // ---- catalogues
+
+    /** The vendor admin defines the catalogues and where they are offered. */
+    public Decision defineCatalogues(Actor actor) {
+        return actor.isVendorAdmin() ? Decision.allow() : Decision.deny("policy.vendorAdminOnly");
+    }
+
+    /** Every active member reads their organization's catalogue selection; vendor staff read any. */
+    public Decision seeCatalogues(Actor actor, OrganizationId organization) {
+        return actor.isVendorStaff() ? Decision.allow() : activeMember(actor, organization);
+    }
+
+    /** Asking for a catalogue to be added to the account is the Manager's, like the account itself. */
+    public Decision requestCatalogue(Actor actor, OrganizationId organization) {
+        if (actor.isVendorStaff()) {
+            return Decision.deny("policy.catalogue.staffAddDirectly");
+        }
+        return activeMember(actor, organization)
+                .and(() -> isManager(actor, organization) ? Decision.allow() : Decision.deny("policy.managerOnly"));
+    }
+
+    /** Vendor staff put a catalogue on an account, or take it off, without a request. */
+    public Decision changeCatalogueAccount(Actor actor) {
+        return actor.isVendorStaff() ? Decision.allow() : Decision.deny("policy.vendorStaffOnly");
+    }
+
     // ---- the building blocks
+
+    private static Decision activeMember(Actor actor, OrganizationId organization) {
+        Optional<OrganizationAccess> access = actor.in(organization);
+        if (access.isEmpty()) {
+            return Decision.deny("policy.notAMember");
+        }
+        return access.get().active() ? Decision.allow() : Decision.deny("policy.membershipBlocked");
+    }
 
     private Decision assignRole(Actor actor, OrganizationId organization, Role role) {
         if (actor.isVendorStaff()) {

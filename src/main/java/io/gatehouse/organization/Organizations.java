@@ -208,6 +208,11 @@ public class Organizations {
         return organizations.findById(id.value()).map(Organization::defaultLanguage).orElse("en");
     }
 
+    /** The regions the vendor serves, in the order the vendor lists them. */
+    public java.util.List<String> regions() {
+        return regions.regions();
+    }
+
     @Transactional(readOnly = true)
     public boolean exists(OrganizationId id) {
         return organizations.findById(id.value()).isPresent();

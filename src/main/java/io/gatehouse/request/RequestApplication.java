@@ -43,8 +43,11 @@ class RequestApplication {
     private final Accounts accounts;
     private final Actors actors;
     private final AccessPolicy policy;
+    private final Map<RequestType, RequestKind> kinds = new java.util.EnumMap<>(RequestType.class);
 
-    RequestApplication(Members members, Invitations invitations, Accounts accounts, Actors actors, AccessPolicy policy) {
+    RequestApplication(Members members, Invitations invitations, Accounts accounts, Actors actors, AccessPolicy policy,
+            List<RequestKind> kinds) {
+        kinds.forEach(kind -> this.kinds.put(kind.type(), kind));
         this.members = members;
         this.invitations = invitations;
         this.accounts = accounts;
@@ -58,6 +61,13 @@ class RequestApplication {
         OrganizationId organization = OrganizationId.parse(request.organizationId());
         // The caller holds the organization's lock (ChangeRequests.approve): what is judged below is what gets changed.
         try {
+            if (!request.type().aboutAPerson()) {
+                RequestKind kind = kinds.get(request.type());
+                if (kind == null) {
+                    throw new IllegalStateException("no feature applies requests of type " + request.type());
+                }
+                return kind.apply(approver, requesterToday(request), organization, change);
+            }
             Decision still = policy.applyRequest(requesterToday(request), requested(request, organization, change));
             if (still.denied()) {
                 throw new RequestConflictException("conflict.request.requesterMayNot",
@@ -67,6 +77,7 @@ class RequestApplication {
                 case NEW_USER -> newUser(approver, organization, change);
                 case RIGHTS_CHANGE -> state(members.change(approver, organization, target(request), memberChange(change)));
                 case DEACTIVATION -> deactivate(approver, organization, target(request));
+                default -> throw new IllegalStateException("not about a person: " + request.type());
             };
         } catch (NotFoundException e) {
             throw new ConflictException("target", "conflict.request.targetGone");
@@ -99,6 +110,7 @@ class RequestApplication {
             case NEW_USER -> members.requested(organization, newMember(change));
             case RIGHTS_CHANGE -> members.requested(organization, target(request), memberChange(change));
             case DEACTIVATION -> members.requested(organization, target(request), new Members.MemberChange(null, null, null, true));
+            default -> throw new IllegalStateException("not about a person: " + request.type());
         };
     }
 

@@ -45,22 +45,28 @@ class TicketStore {
 
     /** What a new ticket holds: the change to apply, and the state before and after as people read it. */
     record NewTicket(OrganizationId organization, RequestType type, ActorRef requester, UserId target, String targetLabel,
-            Map<String, Object> change, Map<String, Object> before, Map<String, Object> after, String reason, String note) {
+            Map<String, Object> change, Map<String, Object> before, Map<String, Object> after, String reason, String note,
+            String subjectKey) {
+
+        NewTicket(OrganizationId organization, RequestType type, ActorRef requester, UserId target, String targetLabel,
+                Map<String, Object> change, Map<String, Object> before, Map<String, Object> after, String reason, String note) {
+            this(organization, type, requester, target, targetLabel, change, before, after, reason, note, null);
+        }
     }
 
     Receipt insert(NewTicket ticket) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                         insert into change_request (id, organization_id, type, status, requester_id, requester_label, target_user_id,
-                            target_label, change_payload, before_state, after_state, reason, note, created_at, updated_at)
+                            target_label, change_payload, before_state, after_state, reason, note, subject_key, created_at, updated_at)
                         values (:id, :org, :type, 'OPEN', :requester, :requesterLabel, :target, :targetLabel, :change, :before,
-                            :after, :reason, :note, :now, :now)""")
+                            :after, :reason, :note, :subject, :now, :now)""")
                 .param("id", id).param("org", ticket.organization().value()).param("type", ticket.type().name())
                 .param("requester", ticket.requester().userId().value()).param("requesterLabel", ticket.requester().label())
                 .param("target", ticket.target() == null ? null : ticket.target().value()).param("targetLabel", ticket.targetLabel())
                 .param("change", write(ticket.change())).param("before", ticket.before() == null ? null : write(ticket.before()))
                 .param("after", write(ticket.after())).param("reason", ticket.reason()).param("note", blankToNull(ticket.note()))
-                .param("now", Timestamp.from(clock.instant()))
+                .param("subject", ticket.subjectKey()).param("now", Timestamp.from(clock.instant()))
                 .update();
         event(id, ticket.requester(), "CREATED", blankToNull(ticket.note()));
         long number = jdbc.sql("select number from change_request where id = ?").param(id).query(Long.class).single();
@@ -185,6 +191,21 @@ class TicketStore {
         return query.query((rs, n) -> new Pending(rs.getObject("target_user_id", UUID.class).toString(),
                         rs.getObject("id", UUID.class).toString(), rs.getLong("number"), RequestType.valueOf(rs.getString("type"))))
                 .list();
+    }
+
+    /** Undecided requests of this type about things rather than people: subject key → ticket. */
+    Map<String, Pending> undecidedSubjects(OrganizationId organization, RequestType type) {
+        Map<String, Pending> open = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select id, number, type, subject_key from change_request
+                        where organization_id = ? and type = ? and status in ('OPEN', 'IN_PROGRESS') and subject_key is not null
+                        order by number""")
+                .params(organization.value(), type.name())
+                .query(rs -> {
+                    open.putIfAbsent(rs.getString("subject_key"),
+                            new Pending(null, rs.getObject("id", UUID.class).toString(), rs.getLong("number"), type));
+                });
+        return open;
     }
 
     /** One undecided request: whom it is about, its ticket, what it asks. */

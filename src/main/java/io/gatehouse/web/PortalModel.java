@@ -109,6 +109,9 @@ class PortalModel {
         if (path.startsWith("/admin/staff")) {
             return "admin-staff";
         }
+        if (path.startsWith("/admin/catalogues")) {
+            return "admin-catalogues";
+        }
         if (path.startsWith("/profile")) {
             return "profile";
         }
@@ -117,6 +120,9 @@ class PortalModel {
         }
         if (path.matches("/organizations/[^/]+/sites.*")) {
             return "sites";
+        }
+        if (path.matches("/organizations/[^/]+/catalogues.*")) {
+            return "catalogues";
         }
         if (path.matches("/organizations/[^/]+/requests.*")) {
             return "tickets";
