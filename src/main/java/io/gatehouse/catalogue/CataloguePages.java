@@ -55,13 +55,14 @@ class CataloguePages {
         model.addAttribute("anyOffered", !all.isEmpty());
         model.addAttribute("suppliers", all.stream().map(o -> o.catalogue().supplier()).distinct()
                 .sorted(String.CASE_INSENSITIVE_ORDER).toList());
+        model.addAttribute("languageNames", all.stream().flatMap(o -> o.catalogue().languages().stream()).distinct()
+                .collect(java.util.stream.Collectors.toMap(code -> code, code -> languageName(code, locale))));
         model.addAttribute("languages", all.stream().flatMap(o -> o.catalogue().languages().stream()).distinct()
                 .sorted().map(code -> new LanguageChoice(code, languageName(code, locale))).toList());
         model.addAttribute("q", q == null ? "" : q.strip());
         model.addAttribute("supplier", supplier == null ? "" : supplier.strip());
         model.addAttribute("language", language == null ? "" : language.strip());
         model.addAttribute("mayRequest", policy.requestCatalogue(actor, organization).allowed());
-        model.addAttribute("locale", locale);
         return "true".equals(htmx) ? "catalogues/selection :: results" : "catalogues/selection";
     }
 

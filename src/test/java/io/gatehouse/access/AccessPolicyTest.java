@@ -94,7 +94,8 @@ class AccessPolicyTest {
                 accountsAcrossOrganizationsRules(),
                 identityRules(),
                 notYourselfRules(),
-                staffAndCatalogueRules())
+                staffAndCatalogueRules(),
+                catalogueSelectionRules())
                 .flatMap(List::stream);
     }
 
@@ -576,6 +577,38 @@ class AccessPolicyTest {
                 denied("a vendor admin who is also a member does not raise their own role there", "policy.noSelfEscalation",
                         () -> POLICY.changeMember(vendorAdminAndMember, self(vendorAdminAndMember, ORG, false), Role.MANAGER,
                                 List.of(), Set.of())));
+    }
+
+    // ---- Catalogue selection: every member reads it, Managers ask, vendor staff add directly, the vendor admin defines.
+
+    private static List<Row> catalogueSelectionRules() {
+        return List.of(
+                allowed("a plain user reads their organization's catalogue selection",
+                        () -> POLICY.seeCatalogues(PLAIN_USER, ORG)),
+                allowed("vendor support reads any organization's catalogue selection",
+                        () -> POLICY.seeCatalogues(VENDOR_SUPPORT, OTHER_ORG)),
+                denied("a Manager of another organization cannot read this one's catalogues", "policy.notAMember",
+                        () -> POLICY.seeCatalogues(OTHER_MANAGER, ORG)),
+                denied("a blocked member cannot read the catalogue selection", "policy.membershipBlocked",
+                        () -> POLICY.seeCatalogues(BLOCKED_MANAGER, ORG)),
+                allowed("a Manager requests a catalogue",
+                        () -> POLICY.requestCatalogue(MANAGER, ORG)),
+                denied("a User Management holder cannot request a catalogue", "policy.managerOnly",
+                        () -> POLICY.requestCatalogue(USER_MANAGER, ORG)),
+                denied("a blocked Manager cannot request a catalogue", "policy.membershipBlocked",
+                        () -> POLICY.requestCatalogue(BLOCKED_MANAGER, ORG)),
+                denied("a Manager cannot request a catalogue for another organization", "policy.notAMember",
+                        () -> POLICY.requestCatalogue(OTHER_MANAGER, ORG)),
+                denied("vendor staff have nothing to request: they add catalogues directly", "policy.catalogue.staffAddDirectly",
+                        () -> POLICY.requestCatalogue(SUPPORT_AND_MEMBER, ORG)),
+                allowed("vendor support puts a catalogue on an account",
+                        () -> POLICY.changeCatalogueAccount(VENDOR_SUPPORT)),
+                denied("a Manager cannot put a catalogue on the account without a request", "policy.vendorStaffOnly",
+                        () -> POLICY.changeCatalogueAccount(MANAGER)),
+                allowed("the vendor admin defines catalogues",
+                        () -> POLICY.defineCatalogues(VENDOR_ADMIN)),
+                denied("vendor support cannot define catalogues", "policy.vendorAdminOnly",
+                        () -> POLICY.defineCatalogues(VENDOR_SUPPORT)));
     }
 
     private static RequestedChange change(MemberFacts target, Role role, List<CatalogRight> rightsChanged) {

@@ -92,6 +92,10 @@ class EveryPageEveryLanguageTest {
     private final List<Place> places = new ArrayList<>();
     private String mailId;
     private String invitationToken;
+    private String catalogueId;
+
+    @Autowired
+    io.gatehouse.catalogue.Catalogues catalogues;
 
     @BeforeEach
     void organizationsWithPeopleOfEveryStatus() {
@@ -130,6 +134,8 @@ class EveryPageEveryLanguageTest {
             }
         }
         assertThat(invitationToken).as("the invitation mail carries its link").isNotNull();
+        catalogueId = catalogues.define(data.admin(), TestData.unique("Catalogue"), "Supplier", "Ranges", "2026.1", null,
+                List.of("EU"), List.of("en", "fr")).id();
     }
 
     @Test
@@ -206,6 +212,7 @@ class EveryPageEveryLanguageTest {
                 values.put("orgId", place.org().toString());
                 values.put("siteId", place.siteId());
                 values.put("userId", person);
+                values.put("catalogueId", catalogueId);
                 values.put("id", route.startsWith("/admin/mailbox") ? mailId : place.ticketId());
                 Matcher variable = VARIABLE.matcher(route);
                 StringBuilder uri = new StringBuilder();
