@@ -134,7 +134,9 @@ class MemberDetailPages {
             @RequestParam(name = Confirmation.PARAMETER, required = false) String confirmed, Locale locale,
             HttpServletRequest request, Model model, RedirectAttributes redirect) {
         PersonTarget target = targets.find(actor, orgId, userId);
-        boolean disabling = form.ticked() && !target.person().disabled();
+        // Only a change that would happen asks; a refused one says why at once.
+        boolean disabling = form.ticked() && !target.person().disabled()
+                && members.accountDisabling(actor, target.user(), true).allowed();
         if (disabling && !Confirmation.given(confirmed)) {
             if (htmx(request)) {
                 return disabledUpdate(model, actor, target, text(locale, "memberDetail.disable.confirm", target.name()), true);
@@ -226,8 +228,10 @@ class MemberDetailPages {
     String block(Actor actor, @PathVariable String orgId, @PathVariable String userId,
             @RequestParam(name = Confirmation.PARAMETER, required = false) String confirmed, Locale locale, Model model,
             RedirectAttributes redirect) {
-        if (!Confirmation.given(confirmed)) {
-            PersonTarget target = targets.find(actor, orgId, userId);
+        PersonTarget target = targets.find(actor, orgId, userId);
+        boolean wouldBlock = members.blocking(actor, target.organization(), target.user(), true).allowed()
+                && !members.needsApproval(actor, target.organization(), target.user(), null);
+        if (wouldBlock && !Confirmation.given(confirmed)) {
             String organizationName = organizationName(actor, target.organization());
             return confirm(model, locale, target, new Confirmation(
                     text(locale, "memberDetail.block.confirm.title", target.name(), organizationName),

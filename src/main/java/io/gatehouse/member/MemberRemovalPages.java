@@ -59,6 +59,12 @@ class MemberRemovalPages {
         if (members.needsApproval(actor, other, target.user(), null)) {
             return MemberDetailPages.back(redirect, target, MemberDetailPages.ORGANIZATIONS, null, text(locale, "policy.vendorManaged"));
         }
+        Optional<String> refusal = members.affiliations(actor, target.user()).stream()
+                .filter(a -> a.organizationId().equals(other.toString())).findFirst().map(Affiliation::removeRefusal);
+        if (refusal.isPresent()) {
+            // A removal that would be refused says why at once rather than asking first.
+            return MemberDetailPages.back(redirect, target, MemberDetailPages.ORGANIZATIONS, null, text(locale, refusal.get()));
+        }
         if (!Confirmation.given(confirmed)) {
             model.addAttribute("confirmation", question(locale, target, List.of(name), target.base() + "/memberships/" + other + "/remove",
                     List.of(), target.base() + "?tab=" + MemberDetailPages.ORGANIZATIONS));
