@@ -1,28 +1,19 @@
 package io.gatehouse.member;
 
 import io.gatehouse.access.Actor;
-import io.gatehouse.access.Catalog;
-import io.gatehouse.access.Decision;
-import io.gatehouse.access.Role;
 import io.gatehouse.member.MemberDetailForms.DisabledForm;
 import io.gatehouse.member.MemberDetailForms.FieldMessages;
-import io.gatehouse.member.MemberDetailForms.JoinForm;
 import io.gatehouse.member.MemberDetailForms.PropertiesForm;
 import io.gatehouse.member.MemberDetailForms.RightsForm;
-import io.gatehouse.member.MemberDetailForms.RoleForm;
-import io.gatehouse.member.MemberDetailForms.SitesForm;
 import io.gatehouse.organization.Organizations;
 import io.gatehouse.shared.Confirmation;
 import io.gatehouse.shared.ConflictException;
 import io.gatehouse.shared.ForbiddenException;
 import io.gatehouse.shared.InvalidInputException;
-import io.gatehouse.shared.NotFoundException;
 import io.gatehouse.shared.OrganizationId;
 import io.gatehouse.shared.PortalPage;
 import io.gatehouse.user.AccountChanges;
 import io.gatehouse.user.Accounts;
-import io.gatehouse.user.DateFormat;
-import io.gatehouse.user.Language;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashSet;
@@ -47,8 +38,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * One way to save per part: properties with Edit then Save; the Disabled box, access rights, roles
  * and sites save themselves (with htmx, in place, the outcome beside the control). Without
  * JavaScript every part is a plain form with its Save button, which posts and redirects back with
- * a message. What shuts someone out asks first (see {@link Confirmation}). "Remove from" is
- * {@link MemberRemovalPages}.
+ * a message. What shuts someone out asks first (see {@link Confirmation}). "Organizations & Roles"
+ * is {@link MembershipPages}, "Remove from" {@link MemberRemovalPages}.
  */
 @PortalPage
 @RequestMapping("/organizations/{orgId}/users/{userId}")
@@ -60,20 +51,20 @@ class MemberDetailPages {
     private final Members members;
     private final Accounts accounts;
     private final Organizations organizations;
-    private final Catalog catalog;
     private final MessageSource messages;
     private final ApprovalRequests approvals;
     private final PersonTargets targets;
+    private final PersonPageModel pageModel;
 
-    MemberDetailPages(Members members, Accounts accounts, Organizations organizations, Catalog catalog, MessageSource messages,
-            ApprovalRequests approvals, PersonTargets targets) {
+    MemberDetailPages(Members members, Accounts accounts, Organizations organizations, MessageSource messages,
+            ApprovalRequests approvals, PersonTargets targets, PersonPageModel pageModel) {
         this.members = members;
         this.accounts = accounts;
         this.organizations = organizations;
-        this.catalog = catalog;
         this.messages = messages;
         this.approvals = approvals;
         this.targets = targets;
+        this.pageModel = pageModel;
     }
 
     // ---- the page
@@ -84,7 +75,7 @@ class MemberDetailPages {
             HttpServletRequest request, HttpServletResponse response, Model model) {
         PersonTarget target = targets.find(actor, orgId, userId);
         String current = ORGANIZATIONS.equals(tab) ? ORGANIZATIONS : PROPERTIES;
-        fill(model, actor, target, current);
+        pageModel.fill(model, actor, target, current);
         if (edit != null && PROPERTIES.equals(current) && model.getAttribute("editRefusal") == null) {
             model.addAttribute("editing", true);
             model.addAttribute("form", PropertiesForm.of(target.person()));
@@ -118,7 +109,7 @@ class MemberDetailPages {
             errors = FieldMessages.general(text(locale, e.reasonCode()));
             status = HttpStatus.FORBIDDEN;
         }
-        fill(model, actor, target, PROPERTIES);
+        pageModel.fill(model, actor, target, PROPERTIES);
         model.addAttribute("editing", true);
         model.addAttribute("errors", errors);
         response.setStatus(status.value());
@@ -161,7 +152,7 @@ class MemberDetailPages {
     }
 
     private String disabledUpdate(Model model, Actor actor, PersonTarget target, String status, boolean refused) {
-        fill(model, actor, target, PROPERTIES);
+        pageModel.fill(model, actor, target, PROPERTIES);
         model.addAttribute("disabledStatus", status);
         model.addAttribute("disabledRefused", refused);
         model.addAttribute("personStatusOob", true);
@@ -210,7 +201,7 @@ class MemberDetailPages {
         }
         if (htmx(request)) {
             // The boxes come back as saved, so a refused tick returns to what it was; the word shows beside the box.
-            fill(model, actor, targets.reload(actor, target), currentTab(request));
+            pageModel.fill(model, actor, targets.reload(actor, target), currentTab(request));
             String mark = refused != null ? refused : sent ? done : text(locale, "memberDetail.savedMark");
             model.addAttribute("savedRight", form.changed());
             model.addAttribute("rightsMark", mark);
@@ -261,143 +252,8 @@ class MemberDetailPages {
         }
     }
 
-    // ---- Organizations & Roles: a role or a site saves itself
-
-    /** "Add": the person joins another organization the actor manages; their existing account is reused. */
-    @PostMapping("/memberships")
-    String join(Actor actor, @PathVariable String orgId, @PathVariable String userId, JoinForm form, Locale locale,
-            RedirectAttributes redirect) {
-        PersonTarget target = targets.find(actor, orgId, userId);
-        OrganizationId other = OrganizationId.parse(form.organizationId());
-        try {
-            Role role = form.parsed();
-            Members.NewMember joining = new Members.NewMember(target.person().firstName(), target.person().lastName(),
-                    target.person().email(), null, null, null, role, List.of(), List.of());
-            if (members.needsApproval(actor, other, null, null)) {
-                return back(redirect, target, ORGANIZATIONS, text(locale, "requests.sent",
-                        approvals.newUser(actor, other, joining, null).number()), null);
-            }
-            members.add(actor, other, joining);
-            return back(redirect, target, ORGANIZATIONS, text(locale, "memberDetail.flash.joined", target.name(),
-                    organizationName(actor, other), text(locale, "members.role." + role)), null);
-        } catch (ForbiddenException e) {
-            return back(redirect, target, ORGANIZATIONS, null, text(locale, e.reasonCode()));
-        } catch (ConflictException e) {
-            return back(redirect, target, ORGANIZATIONS, null, text(locale, e.messageCode()));
-        } catch (InvalidInputException e) {
-            return back(redirect, target, ORGANIZATIONS, null, messagesOf(e, locale));
-        }
-    }
-
-    /** Another role in one organization, besides removing and adding again as the procedure describes. */
-    @PostMapping("/memberships/{memberOrgId}/role")
-    String role(Actor actor, @PathVariable String orgId, @PathVariable String userId, @PathVariable String memberOrgId,
-            RoleForm form, Locale locale, HttpServletRequest request, Model model, RedirectAttributes redirect) {
-        PersonTarget target = targets.find(actor, orgId, userId);
-        OrganizationId other = OrganizationId.parse(memberOrgId);
-        String organizationName = organizationName(actor, other);
-        Outcome outcome = apply(locale, () -> {
-            if (members.needsApproval(actor, other, target.user(), null)) {
-                return text(locale, "requests.sent",
-                        approvals.accessChange(actor, other, target.user(), form.parsed(), null, null, null).number());
-            }
-            members.change(actor, other, target.user(), new Members.MemberChange(form.parsed(), null, null, null));
-            return null;
-        });
-        if (htmx(request)) {
-            return membershipUpdate(model, actor, target, other, "role", outcome, text(locale, "memberDetail.saved.role", organizationName),
-                    locale);
-        }
-        return back(redirect, target, ORGANIZATIONS, outcome.refused() != null ? null
-                : outcome.sent() != null ? outcome.sent() : text(locale, "memberDetail.flash.role", organizationName), outcome.refused());
-    }
-
-    @PostMapping("/memberships/{memberOrgId}/sites")
-    String sites(Actor actor, @PathVariable String orgId, @PathVariable String userId, @PathVariable String memberOrgId,
-            SitesForm form, Locale locale, HttpServletRequest request, Model model, RedirectAttributes redirect) {
-        PersonTarget target = targets.find(actor, orgId, userId);
-        OrganizationId other = OrganizationId.parse(memberOrgId);
-        String organizationName = organizationName(actor, other);
-        Outcome outcome = apply(locale, () -> {
-            if (members.needsApproval(actor, other, target.user(), null)) {
-                return text(locale, "requests.sent",
-                        approvals.accessChange(actor, other, target.user(), null, null, form.sites(), null).number());
-            }
-            members.change(actor, other, target.user(), new Members.MemberChange(null, null, form.sites(), null));
-            return null;
-        });
-        if (htmx(request)) {
-            return membershipUpdate(model, actor, target, other, "sites", outcome,
-                    text(locale, "memberDetail.saved.sites", organizationName), locale);
-        }
-        return back(redirect, target, ORGANIZATIONS, outcome.refused() != null ? null
-                : outcome.sent() != null ? outcome.sent() : text(locale, "memberDetail.flash.sites", organizationName), outcome.refused());
-    }
-
-    /** What a change came to: saved (both null), sent to the vendor as a request, or refused with a reason. */
-    private record Outcome(String sent, String refused) {
-    }
-
-    private Outcome apply(Locale locale, java.util.function.Supplier<String> change) {
-        try {
-            return new Outcome(change.get(), null);
-        } catch (ForbiddenException e) {
-            return new Outcome(null, text(locale, e.reasonCode()));
-        } catch (ConflictException e) {
-            return new Outcome(null, text(locale, e.messageCode(), e.arguments().toArray()));
-        } catch (InvalidInputException e) {
-            return new Outcome(null, messagesOf(e, locale));
-        }
-    }
-
-    /** One organization's block again, as saved (a refused change shows its old value), with the outcome beside the control. */
-    private String membershipUpdate(Model model, Actor actor, PersonTarget target, OrganizationId other, String control, Outcome outcome,
-            String saved, Locale locale) {
-        fill(model, actor, targets.reload(actor, target), ORGANIZATIONS);
-        @SuppressWarnings("unchecked")
-        List<Affiliation> affiliations = (List<Affiliation>) model.getAttribute("affiliations");
-        Affiliation affiliation = affiliations.stream().filter(a -> a.organizationId().equals(other.toString())).findFirst()
-                .orElseThrow(() -> new NotFoundException("member"));
-        String mark = outcome.refused() != null ? outcome.refused() : outcome.sent() != null ? outcome.sent()
-                : text(locale, "memberDetail.savedMark");
-        model.addAttribute("a", affiliation);
-        model.addAttribute("savedControl", control);
-        model.addAttribute("membershipMark", mark);
-        model.addAttribute("membershipRefused", outcome.refused() != null);
-        model.addAttribute("membershipStatus", outcome.refused() != null || outcome.sent() != null ? mark : saved);
-        return "members/detail :: membershipUpdate";
-    }
-
     // ---- helpers
 
-    private void fill(Model model, Actor actor, PersonTarget target, String tab) {
-        List<Affiliation> affiliations = members.affiliations(actor, target.user());
-        Affiliation here = affiliations.stream().filter(a -> a.organizationId().equals(target.organization().toString()))
-                .findFirst().orElseThrow(() -> new NotFoundException("member"));
-        model.addAttribute("orgId", target.organization().toString());
-        model.addAttribute("base", target.base());
-        model.addAttribute("usersList", target.usersList());
-        model.addAttribute("person", target.person());
-        model.addAttribute("personName", target.name());
-        model.addAttribute("member", target.member());
-        model.addAttribute("here", here);
-        model.addAttribute("tab", tab);
-        model.addAttribute("affiliations", affiliations);
-        model.addAttribute("joinable", ORGANIZATIONS.equals(tab) ? members.joinable(actor, target.user()) : List.of());
-        model.addAttribute("roles", Role.values());
-        model.addAttribute("languages", Language.values());
-        model.addAttribute("dateFormats", DateFormat.values());
-        model.addAttribute("applications", catalog.applications());
-        model.addAttribute("held", Set.copyOf(target.member().rights()));
-        model.addAttribute("terms", accounts.termsAccepted(target.user()).orElse(null));
-        model.addAttribute("blockAllowed", members.blocking(actor, target.organization(), target.user(), !here.blocked()).allowed()
-                && !members.needsApproval(actor, target.organization(), target.user(), null));
-        model.addAttribute("editRefusal", reason(members.accountEditing(actor, target.user())));
-        model.addAttribute("disableRefusal", reason(members.accountDisabling(actor, target.user(), !target.person().disabled())));
-        if (!model.containsAttribute("errors")) {
-            model.addAttribute("errors", FieldMessages.none());
-        }
-    }
 
     private String confirm(Model model, Locale locale, PersonTarget target, Confirmation confirmation) {
         model.addAttribute("confirmation", confirmation);
@@ -408,10 +264,6 @@ class MemberDetailPages {
     private List<Confirmation.Field> crumbs(Locale locale, PersonTarget target) {
         return List.of(new Confirmation.Field(text(locale, "nav.users"), target.usersList()),
                 new Confirmation.Field(target.name(), target.base()));
-    }
-
-    private static String reason(Decision decision) {
-        return decision.allowed() ? null : decision.reason();
     }
 
     static String back(RedirectAttributes redirect, PersonTarget target, String tab, String done, String refused) {
