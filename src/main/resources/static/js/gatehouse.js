@@ -2,6 +2,9 @@
 (function () {
   "use strict";
 
+  // Styles may tell a page with JavaScript from one without (.js .nojs-save: Save buttons only needed without it).
+  document.documentElement.classList.add("js");
+
   // htmx requests carry the CSRF token that the server put in the page.
   document.addEventListener("htmx:configRequest", function (event) {
     var token = document.querySelector('meta[name="_csrf"]');
@@ -42,12 +45,40 @@
     }
   });
 
-  // A form marked data-confirm asks before it goes.
+  // A form marked data-confirm asks before it goes, and says it was answered: the server asks again
+  // (on a page of its own, as it does without JavaScript) when a wide-effect action comes without the answer.
+  function answered(form) {
+    if (!form.querySelector('input[name="confirmed"]')) {
+      var yes = document.createElement("input");
+      yes.type = "hidden";
+      yes.name = "confirmed";
+      yes.value = "true";
+      form.appendChild(yes);
+    }
+  }
   document.addEventListener("submit", function (event) {
     var form = event.target;
     var question = form.getAttribute && form.getAttribute("data-confirm");
-    if (question && !window.confirm(question)) {
+    if (!question) {
+      return;
+    }
+    if (window.confirm(question)) {
+      answered(form);
+    } else {
       event.preventDefault();
+    }
+  });
+  // The same question for a control that saves itself through htmx; "no" puts the control back as it was saved.
+  document.addEventListener("htmx:configRequest", function (event) {
+    var form = event.detail.elt && event.detail.elt.closest && event.detail.elt.closest("form[data-confirm]");
+    if (!form || event.detail.verb !== "post") {
+      return;
+    }
+    if (window.confirm(form.getAttribute("data-confirm"))) {
+      event.detail.parameters["confirmed"] = "true";
+    } else {
+      event.preventDefault();
+      form.reset();
     }
   });
 })();

@@ -350,12 +350,19 @@ public class Invitations {
             return List.of();
         }
         Instant now = clock.instant();
-        return invitations.findByTokenHash(LinkTokens.digest(token)).stream().filter(i -> i.openable(now)).toList();
+        return invitations.findByTokenHash(LinkTokens.digest(token)).stream().filter(i -> i.openable(now)).filter(this::holdsAPlace).toList();
+    }
+
+    /** An invitation still leads somewhere only while its membership is there: none may make an account that belongs nowhere. */
+    private boolean holdsAPlace(Invitation invitation) {
+        return invitation.userId() != null
+                && memberships.find(new OrganizationId(invitation.organizationId()), new UserId(invitation.userId())).isPresent();
     }
 
     private List<Invitation> pendingFor(UserId user) {
         return invitations.findByUserId(user.value()).stream()
                 .filter(i -> i.status(clock.instant()) != InvitationStatus.REVOKED && i.status(clock.instant()) != InvitationStatus.ACCEPTED)
+                .filter(this::holdsAPlace)
                 .toList();
     }
 

@@ -1,40 +1,25 @@
 package io.gatehouse.member;
 
-import io.gatehouse.access.AccessPolicy;
 import io.gatehouse.access.Actor;
-import io.gatehouse.access.Catalog;
-import io.gatehouse.access.Decision;
-import io.gatehouse.access.Role;
 import io.gatehouse.member.MemberDetailForms.DisabledForm;
 import io.gatehouse.member.MemberDetailForms.FieldMessages;
-import io.gatehouse.member.MemberDetailForms.JoinForm;
 import io.gatehouse.member.MemberDetailForms.PropertiesForm;
-import io.gatehouse.member.MemberDetailForms.RemoveForm;
 import io.gatehouse.member.MemberDetailForms.RightsForm;
-import io.gatehouse.member.MemberDetailForms.RoleForm;
-import io.gatehouse.member.MemberDetailForms.SitesForm;
 import io.gatehouse.organization.Organizations;
+import io.gatehouse.shared.Confirmation;
 import io.gatehouse.shared.ConflictException;
 import io.gatehouse.shared.ForbiddenException;
 import io.gatehouse.shared.InvalidInputException;
-import io.gatehouse.shared.NotFoundException;
 import io.gatehouse.shared.OrganizationId;
 import io.gatehouse.shared.PortalPage;
-import io.gatehouse.shared.UserId;
 import io.gatehouse.user.AccountChanges;
-import io.gatehouse.user.AccountView;
 import io.gatehouse.user.Accounts;
-import io.gatehouse.user.DateFormat;
-import io.gatehouse.user.Language;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -50,8 +35,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The page reached by clicking a user's name in User Management: the person's properties and
  * preferences, their organizations and roles, their access rights here, and the actions on them.
- * Every action posts, then redirects back with a message; with htmx, tabs, the "Disabled" box and
- * the access rights update in place.
+ * One way to save per part: properties with Edit then Save; the Disabled box, access rights, roles
+ * and sites save themselves (with htmx, in place, the outcome beside the control). Without
+ * JavaScript every part is a plain form with its Save button, which posts and redirects back with
+ * a message. What shuts someone out asks first (see {@link Confirmation}). "Organizations & Roles"
+ * is {@link MembershipPages}, "Remove from" {@link MemberRemovalPages}.
  */
 @PortalPage
 @RequestMapping("/organizations/{orgId}/users/{userId}")
@@ -63,43 +51,20 @@ class MemberDetailPages {
     private final Members members;
     private final Accounts accounts;
     private final Organizations organizations;
-    private final Catalog catalog;
-    private final AccessPolicy policy;
     private final MessageSource messages;
     private final ApprovalRequests approvals;
+    private final PersonTargets targets;
+    private final PersonPageModel pageModel;
 
-    MemberDetailPages(Members members, Accounts accounts, Organizations organizations, Catalog catalog, AccessPolicy policy,
-            MessageSource messages, ApprovalRequests approvals) {
+    MemberDetailPages(Members members, Accounts accounts, Organizations organizations, MessageSource messages,
+            ApprovalRequests approvals, PersonTargets targets, PersonPageModel pageModel) {
         this.members = members;
         this.accounts = accounts;
         this.organizations = organizations;
-        this.catalog = catalog;
-        this.policy = policy;
         this.messages = messages;
         this.approvals = approvals;
-    }
-
-    /** The person as met on this page: a member of the organization in the address, which the actor manages. */
-    private record Target(OrganizationId organization, UserId user, AccountView person, MemberView member) {
-
-        String base() {
-            return "/organizations/" + organization + "/users/" + user;
-        }
-
-        String name() {
-            String name = (person.firstName() + " " + person.lastName()).strip();
-            return name.isEmpty() ? person.email() : name;
-        }
-    }
-
-    /** 404 for an organization the actor cannot see or a person who is not its member; 403 if they may not manage members. */
-    private Target target(Actor actor, String orgId, String userId) {
-        OrganizationId organization = OrganizationId.parse(orgId);
-        UserId user = UserId.parse(userId);
-        organizations.requireVisible(actor, organization);
-        policy.manageMembers(actor, organization).orThrow();
-        MemberView member = members.get(actor, organization, user);
-        return new Target(organization, user, accounts.get(actor, user), member);
+        this.targets = targets;
+        this.pageModel = pageModel;
     }
 
     // ---- the page
@@ -108,9 +73,9 @@ class MemberDetailPages {
     String show(Actor actor, @PathVariable String orgId, @PathVariable String userId,
             @RequestParam(required = false) String tab, @RequestParam(required = false) String edit,
             HttpServletRequest request, HttpServletResponse response, Model model) {
-        Target target = target(actor, orgId, userId);
+        PersonTarget target = targets.find(actor, orgId, userId);
         String current = ORGANIZATIONS.equals(tab) ? ORGANIZATIONS : PROPERTIES;
-        fill(model, actor, target, current);
+        pageModel.fill(model, actor, target, current);
         if (edit != null && PROPERTIES.equals(current) && model.getAttribute("editRefusal") == null) {
             model.addAttribute("editing", true);
             model.addAttribute("form", PropertiesForm.of(target.person()));
@@ -119,13 +84,13 @@ class MemberDetailPages {
         return htmx(request) ? "members/detail :: tabs" : "members/detail";
     }
 
-    // ---- Properties & Preferences
+    // ---- Properties & Preferences: Edit, then one Save
 
     @PostMapping("/properties")
     String saveProperties(Actor actor, @PathVariable String orgId, @PathVariable String userId,
             @ModelAttribute("form") PropertiesForm form, Locale locale, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
-        Target target = target(actor, orgId, userId);
+        PersonTarget target = targets.find(actor, orgId, userId);
         FieldMessages errors;
         HttpStatus status;
         try {
@@ -144,18 +109,34 @@ class MemberDetailPages {
             errors = FieldMessages.general(text(locale, e.reasonCode()));
             status = HttpStatus.FORBIDDEN;
         }
-        fill(model, actor, target, PROPERTIES);
+        pageModel.fill(model, actor, target, PROPERTIES);
         model.addAttribute("editing", true);
         model.addAttribute("errors", errors);
         response.setStatus(status.value());
         return "members/detail";
     }
 
-    /** "Tick the Disabled box": the account, in every organization. */
+    /**
+     * "Tick the Disabled box": the account, in every organization. Ticking it shuts the person out
+     * everywhere, so it asks first; without the answer nothing changes and the question shows.
+     */
     @PostMapping("/disabled")
-    String disabled(Actor actor, @PathVariable String orgId, @PathVariable String userId, DisabledForm form, Locale locale,
+    String disabled(Actor actor, @PathVariable String orgId, @PathVariable String userId, DisabledForm form,
+            @RequestParam(name = Confirmation.PARAMETER, required = false) String confirmed, Locale locale,
             HttpServletRequest request, Model model, RedirectAttributes redirect) {
-        Target target = target(actor, orgId, userId);
+        PersonTarget target = targets.find(actor, orgId, userId);
+        // Only a change that would happen asks; a refused one says why at once.
+        boolean disabling = form.ticked() && !target.person().disabled()
+                && members.accountDisabling(actor, target.user(), true).allowed();
+        if (disabling && !Confirmation.given(confirmed)) {
+            if (htmx(request)) {
+                return disabledUpdate(model, actor, target, text(locale, "memberDetail.disable.confirm", target.name()), true);
+            }
+            return confirm(model, locale, target, new Confirmation(text(locale, "memberDetail.disable.confirm.title", target.name()),
+                    text(locale, "memberDetail.disable.confirm", target.name()), target.base() + "/disabled",
+                    List.of(new Confirmation.Field("disabled", "true")), text(locale, "memberDetail.disable.confirm.yes"),
+                    target.base() + "?tab=" + PROPERTIES, crumbs(locale, target)));
+        }
         String done = null;
         String refused = null;
         try {
@@ -165,21 +146,25 @@ class MemberDetailPages {
             refused = text(locale, e.reasonCode());
         }
         if (htmx(request)) {
-            fill(model, actor, reload(actor, target), PROPERTIES);
-            model.addAttribute("disabledStatus", done != null ? text(locale, "memberDetail.saved") : refused);
-            model.addAttribute("disabledRefused", refused != null);
-            model.addAttribute("personStatusOob", true);
-            return "members/detail :: disabledUpdate";
+            return disabledUpdate(model, actor, targets.reload(actor, target), refused != null ? refused : done, refused != null);
         }
         return back(redirect, target, PROPERTIES, done, refused);
     }
 
-    // ---- Access rights in this organization
+    private String disabledUpdate(Model model, Actor actor, PersonTarget target, String status, boolean refused) {
+        pageModel.fill(model, actor, target, PROPERTIES);
+        model.addAttribute("disabledStatus", status);
+        model.addAttribute("disabledRefused", refused);
+        model.addAttribute("personStatusOob", true);
+        return "members/detail :: disabledUpdate";
+    }
+
+    // ---- Access rights in this organization: each tick saves itself
 
     @PostMapping("/rights")
     String rights(Actor actor, @PathVariable String orgId, @PathVariable String userId, RightsForm form, Locale locale,
             HttpServletRequest request, Model model, RedirectAttributes redirect) {
-        Target target = target(actor, orgId, userId);
+        PersonTarget target = targets.find(actor, orgId, userId);
         List<String> wanted;
         if (form.changed() != null) {
             // One box saved itself: only that right changes, whatever else the page showed.
@@ -209,25 +194,41 @@ class MemberDetailPages {
         } catch (ForbiddenException e) {
             refused = text(locale, e.reasonCode());
         } catch (InvalidInputException e) {
-            refused = e.errors().stream().map(error -> text(locale, error.messageCode(), error.arguments().toArray()))
-                    .collect(Collectors.joining(" "));
+            refused = messagesOf(e, locale);
         } catch (ConflictException e) {
             // A rights change for the person is already waiting for the vendor: it names its ticket.
             refused = text(locale, e.messageCode(), e.arguments().toArray());
         }
         if (htmx(request)) {
-            fill(model, actor, reload(actor, target), currentTab(request));
-            model.addAttribute("rightsStatus", done != null ? (sent ? done : text(locale, "memberDetail.saved")) : refused);
+            // The boxes come back as saved, so a refused tick returns to what it was; the word shows beside the box.
+            pageModel.fill(model, actor, targets.reload(actor, target), currentTab(request));
+            String mark = refused != null ? refused : sent ? done : text(locale, "memberDetail.savedMark");
+            model.addAttribute("savedRight", form.changed());
+            model.addAttribute("rightsMark", mark);
             model.addAttribute("rightsRefused", refused != null);
+            model.addAttribute("rightsStatus", refused != null || sent ? mark
+                    : form.changed() != null ? text(locale, "memberDetail.saved.right", rightName(locale, form.changed())) : done);
             return "members/detail :: rightsUpdate";
         }
         return back(redirect, target, currentTab(request), done, refused);
     }
 
-    // ---- Block user
+    // ---- Block user: asks first, since the person is shut out of this organization at once
 
     @PostMapping("/block")
-    String block(Actor actor, @PathVariable String orgId, @PathVariable String userId, Locale locale, RedirectAttributes redirect) {
+    String block(Actor actor, @PathVariable String orgId, @PathVariable String userId,
+            @RequestParam(name = Confirmation.PARAMETER, required = false) String confirmed, Locale locale, Model model,
+            RedirectAttributes redirect) {
+        PersonTarget target = targets.find(actor, orgId, userId);
+        boolean wouldBlock = members.blocking(actor, target.organization(), target.user(), true).allowed()
+                && !members.needsApproval(actor, target.organization(), target.user(), null);
+        if (wouldBlock && !Confirmation.given(confirmed)) {
+            String organizationName = organizationName(actor, target.organization());
+            return confirm(model, locale, target, new Confirmation(
+                    text(locale, "memberDetail.block.confirm.title", target.name(), organizationName),
+                    text(locale, "memberDetail.block.confirm", target.name(), organizationName), target.base() + "/block", List.of(),
+                    text(locale, "memberDetail.block.confirm.yes"), target.base(), crumbs(locale, target)));
+        }
         return blocking(actor, orgId, userId, true, locale, redirect);
     }
 
@@ -237,7 +238,7 @@ class MemberDetailPages {
     }
 
     private String blocking(Actor actor, String orgId, String userId, boolean block, Locale locale, RedirectAttributes redirect) {
-        Target target = target(actor, orgId, userId);
+        PersonTarget target = targets.find(actor, orgId, userId);
         if (members.needsApproval(actor, target.organization(), target.user(), null)) {
             // A deactivation the vendor approves is asked for from the team table, with its reason.
             return back(redirect, target, PROPERTIES, null, text(locale, "policy.vendorManaged"));
@@ -251,202 +252,21 @@ class MemberDetailPages {
         }
     }
 
-    // ---- Organizations & Roles
-
-    /** "Add": the person joins another organization the actor manages; their existing account is reused. */
-    @PostMapping("/memberships")
-    String join(Actor actor, @PathVariable String orgId, @PathVariable String userId, JoinForm form, Locale locale,
-            RedirectAttributes redirect) {
-        Target target = target(actor, orgId, userId);
-        OrganizationId other = OrganizationId.parse(form.organizationId());
-        try {
-            Role role = form.parsed();
-            Members.NewMember joining = new Members.NewMember(target.person().firstName(), target.person().lastName(),
-                    target.person().email(), null, null, null, role, List.of(), List.of());
-            if (members.needsApproval(actor, other, null, null)) {
-                return back(redirect, target, ORGANIZATIONS, text(locale, "requests.sent",
-                        approvals.newUser(actor, other, joining, null).number()), null);
-            }
-            members.add(actor, other, joining);
-            return back(redirect, target, ORGANIZATIONS, text(locale, "memberDetail.flash.joined", target.name(),
-                    organizationName(actor, other), text(locale, "members.role." + role)), null);
-        } catch (ForbiddenException e) {
-            return back(redirect, target, ORGANIZATIONS, null, text(locale, e.reasonCode()));
-        } catch (ConflictException e) {
-            return back(redirect, target, ORGANIZATIONS, null, text(locale, e.messageCode()));
-        } catch (InvalidInputException e) {
-            return back(redirect, target, ORGANIZATIONS, null, messagesOf(e, locale));
-        }
-    }
-
-    /** A role select with "Save", besides removing and adding again as the procedure describes. */
-    @PostMapping("/memberships/{memberOrgId}/role")
-    String role(Actor actor, @PathVariable String orgId, @PathVariable String userId, @PathVariable String memberOrgId,
-            RoleForm form, Locale locale, RedirectAttributes redirect) {
-        Target target = target(actor, orgId, userId);
-        OrganizationId other = OrganizationId.parse(memberOrgId);
-        try {
-            if (members.needsApproval(actor, other, target.user(), null)) {
-                return back(redirect, target, ORGANIZATIONS, text(locale, "requests.sent",
-                        approvals.accessChange(actor, other, target.user(), form.parsed(), null, null, null).number()), null);
-            }
-            members.change(actor, other, target.user(), new Members.MemberChange(form.parsed(), null, null, null));
-            return back(redirect, target, ORGANIZATIONS, text(locale, "memberDetail.flash.role", organizationName(actor, other)), null);
-        } catch (ForbiddenException e) {
-            return back(redirect, target, ORGANIZATIONS, null, text(locale, e.reasonCode()));
-        } catch (ConflictException e) {
-            return back(redirect, target, ORGANIZATIONS, null, text(locale, e.messageCode(), e.arguments().toArray()));
-        } catch (InvalidInputException e) {
-            return back(redirect, target, ORGANIZATIONS, null, messagesOf(e, locale));
-        }
-    }
-
-    @PostMapping("/memberships/{memberOrgId}/sites")
-    String sites(Actor actor, @PathVariable String orgId, @PathVariable String userId, @PathVariable String memberOrgId,
-            SitesForm form, Locale locale, RedirectAttributes redirect) {
-        Target target = target(actor, orgId, userId);
-        OrganizationId other = OrganizationId.parse(memberOrgId);
-        try {
-            if (members.needsApproval(actor, other, target.user(), null)) {
-                return back(redirect, target, ORGANIZATIONS, text(locale, "requests.sent",
-                        approvals.accessChange(actor, other, target.user(), null, null, form.sites(), null).number()), null);
-            }
-            members.change(actor, other, target.user(), new Members.MemberChange(null, null, form.sites(), null));
-            return back(redirect, target, ORGANIZATIONS, text(locale, "memberDetail.flash.sites", organizationName(actor, other)), null);
-        } catch (ForbiddenException e) {
-            return back(redirect, target, ORGANIZATIONS, null, text(locale, e.reasonCode()));
-        } catch (ConflictException e) {
-            return back(redirect, target, ORGANIZATIONS, null, text(locale, e.messageCode(), e.arguments().toArray()));
-        } catch (InvalidInputException e) {
-            return back(redirect, target, ORGANIZATIONS, null, messagesOf(e, locale));
-        }
-    }
-
-    /** The trash icon: the membership goes, the account stays. */
-    @PostMapping("/memberships/{memberOrgId}/remove")
-    String removeMembership(Actor actor, @PathVariable String orgId, @PathVariable String userId, @PathVariable String memberOrgId,
-            Locale locale, RedirectAttributes redirect) {
-        Target target = target(actor, orgId, userId);
-        OrganizationId other = OrganizationId.parse(memberOrgId);
-        String name = organizationName(actor, other);
-        if (members.needsApproval(actor, other, target.user(), null)) {
-            return back(redirect, target, ORGANIZATIONS, null, text(locale, "policy.vendorManaged"));
-        }
-        try {
-            members.remove(actor, other, target.user());
-        } catch (ForbiddenException e) {
-            return back(redirect, target, ORGANIZATIONS, null, text(locale, e.reasonCode()));
-        }
-        String done = text(locale, "memberDetail.flash.removed", target.name(), name);
-        if (other.equals(target.organization())) {
-            redirect.addFlashAttribute("flash", done);
-            return "redirect:" + usersList(target);
-        }
-        return back(redirect, target, ORGANIZATIONS, done, null);
-    }
-
-    // ---- Remove from
-
-    @GetMapping("/remove")
-    String removeForm(Actor actor, @PathVariable String orgId, @PathVariable String userId, Model model) {
-        Target target = target(actor, orgId, userId);
-        fillRemove(model, actor, target, Set.of(target.organization().toString()));
-        return "members/detail-remove";
-    }
-
-    /** One transaction per organization: a refusal in one does not undo the others, and the page says which. */
-    @PostMapping("/remove")
-    String remove(Actor actor, @PathVariable String orgId, @PathVariable String userId, RemoveForm form, Locale locale,
-            Model model, HttpServletResponse response, RedirectAttributes redirect) {
-        Target target = target(actor, orgId, userId);
-        Map<String, Affiliation> manageable = members.affiliations(actor, target.user()).stream()
-                .collect(Collectors.toMap(Affiliation::organizationId, Function.identity()));
-        // An organization the person is not in, or that the actor does not manage, is not found, like any foreign id.
-        List<Affiliation> chosen = form.organizations().stream().distinct()
-                .map(id -> java.util.Optional.ofNullable(manageable.get(id)).orElseThrow(() -> new NotFoundException("member")))
-                .toList();
-        if (chosen.isEmpty()) {
-            fillRemove(model, actor, target, Set.of());
-            model.addAttribute("chooseError", text(locale, "memberDetail.remove.choose"));
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return "members/detail-remove";
-        }
-        List<String> removed = new ArrayList<>();
-        List<String> failures = new ArrayList<>();
-        for (Affiliation affiliation : chosen) {
-            try {
-                OrganizationId from = OrganizationId.parse(affiliation.organizationId());
-                if (members.needsApproval(actor, from, target.user(), null)) {
-                    throw new ForbiddenException("policy.vendorManaged");
-                }
-                members.remove(actor, from, target.user());
-                removed.add(affiliation.organizationName());
-            } catch (ForbiddenException e) {
-                failures.add(text(locale, "memberDetail.remove.failed", affiliation.organizationName(), text(locale, e.reasonCode())));
-            }
-        }
-        if (failures.isEmpty()) {
-            redirect.addFlashAttribute("flash", text(locale, "memberDetail.flash.removed", target.name(), String.join(", ", removed)));
-            return "redirect:" + usersList(target);
-        }
-        model.addAttribute("removed", removed.isEmpty() ? null
-                : text(locale, "memberDetail.remove.done", target.name(), String.join(", ", removed)));
-        model.addAttribute("failures", failures);
-        fillRemove(model, actor, target, Set.of());
-        response.setStatus(removed.isEmpty() ? HttpStatus.FORBIDDEN.value() : HttpStatus.OK.value());
-        return "members/detail-remove";
-    }
-
     // ---- helpers
 
-    private void fill(Model model, Actor actor, Target target, String tab) {
-        List<Affiliation> affiliations = members.affiliations(actor, target.user());
-        Affiliation here = affiliations.stream().filter(a -> a.organizationId().equals(target.organization().toString()))
-                .findFirst().orElseThrow(() -> new NotFoundException("member"));
-        model.addAttribute("orgId", target.organization().toString());
-        model.addAttribute("base", target.base());
-        model.addAttribute("usersList", usersList(target));
-        model.addAttribute("person", target.person());
-        model.addAttribute("member", target.member());
-        model.addAttribute("here", here);
-        model.addAttribute("tab", tab);
-        model.addAttribute("affiliations", affiliations);
-        model.addAttribute("joinable", ORGANIZATIONS.equals(tab) ? members.joinable(actor, target.user()) : List.of());
-        model.addAttribute("roles", Role.values());
-        model.addAttribute("languages", Language.values());
-        model.addAttribute("dateFormats", DateFormat.values());
-        model.addAttribute("applications", catalog.applications());
-        model.addAttribute("held", Set.copyOf(target.member().rights()));
-        model.addAttribute("blockAllowed", members.blocking(actor, target.organization(), target.user(), !here.blocked()).allowed()
-                && !members.needsApproval(actor, target.organization(), target.user(), null));
-        model.addAttribute("editRefusal", reason(members.accountEditing(actor, target.user())));
-        model.addAttribute("disableRefusal", reason(members.accountDisabling(actor, target.user(), !target.person().disabled())));
-        if (!model.containsAttribute("errors")) {
-            model.addAttribute("errors", FieldMessages.none());
-        }
+
+    private String confirm(Model model, Locale locale, PersonTarget target, Confirmation confirmation) {
+        model.addAttribute("confirmation", confirmation);
+        return "confirm";
     }
 
-    private void fillRemove(Model model, Actor actor, Target target, Set<String> ticked) {
-        model.addAttribute("orgId", target.organization().toString());
-        model.addAttribute("base", target.base());
-        model.addAttribute("usersList", usersList(target));
-        model.addAttribute("person", target.person());
-        List<Affiliation> affiliations = members.affiliations(actor, target.user());
-        model.addAttribute("affiliations", affiliations);
-        model.addAttribute("ticked", ticked);
-        model.addAttribute("stillHere", affiliations.stream().anyMatch(a -> a.organizationId().equals(target.organization().toString())));
+    /** User Management › the person: where a confirmation about them sits. */
+    private List<Confirmation.Field> crumbs(Locale locale, PersonTarget target) {
+        return List.of(new Confirmation.Field(text(locale, "nav.users"), target.usersList()),
+                new Confirmation.Field(target.name(), target.base()));
     }
 
-    private Target reload(Actor actor, Target target) {
-        return new Target(target.organization(), target.user(), accounts.get(actor, target.user()),
-                members.get(actor, target.organization(), target.user()));
-    }
-
-    private static String reason(Decision decision) {
-        return decision.allowed() ? null : decision.reason();
-    }
-
-    private static String back(RedirectAttributes redirect, Target target, String tab, String done, String refused) {
+    static String back(RedirectAttributes redirect, PersonTarget target, String tab, String done, String refused) {
         if (done != null) {
             redirect.addFlashAttribute("flash", done);
         }
@@ -456,12 +276,12 @@ class MemberDetailPages {
         return "redirect:" + target.base() + "?tab=" + tab;
     }
 
-    private static String usersList(Target target) {
-        return "/organizations/" + target.organization() + "/users";
-    }
-
     private String organizationName(Actor actor, OrganizationId organization) {
         return organizations.get(actor, organization).name();
+    }
+
+    private String rightName(Locale locale, String right) {
+        return messages.getMessage("members.right." + right, null, right, locale);
     }
 
     private String messagesOf(InvalidInputException e, Locale locale) {
@@ -479,7 +299,7 @@ class MemberDetailPages {
     }
 
     /** An htmx request wants a fragment, except when it restores history: then the whole page. */
-    private static boolean htmx(HttpServletRequest request) {
+    static boolean htmx(HttpServletRequest request) {
         return "true".equals(request.getHeader("HX-Request")) && request.getHeader("HX-History-Restore-Request") == null;
     }
 }

@@ -194,6 +194,7 @@ public class Members {
         policy.removeMember(actor, before).orThrow();
         memberships.remove(organization, user);
         events.publishEvent(new Audited(actor.ref(), organization, "member.removed", "member", user.toString(), snapshot(before), null));
+        events.publishEvent(new MemberRemoved(actor.ref(), organization, user));
     }
 
     /**

@@ -290,6 +290,12 @@ public class Accounts {
         }
     }
 
+    /** The terms of use the person accepted and when; empty for someone who has not registered. */
+    @Transactional(readOnly = true)
+    public Optional<TermsOfUse> termsAccepted(UserId id) {
+        return accounts.findById(id.value()).flatMap(UserAccount::terms);
+    }
+
     /** The organization the person last chose to work on; never shown to anyone else. */
     @Transactional(readOnly = true)
     public Optional<OrganizationId> preferredOrganization(UserId id) {

@@ -47,6 +47,8 @@ class UserAccount {
 
     private Instant termsAcceptedAt;
 
+    private String termsVersion;
+
     @Version
     private long version;
 
@@ -87,7 +89,14 @@ class UserAccount {
         this.passwordHash = newHash;
         this.language = newLanguage.code();
         this.termsAcceptedAt = now;
+        this.termsVersion = TermsOfUse.CURRENT_VERSION;
         this.status = AccountStatus.ACTIVE;
+    }
+
+    /** The terms the person accepted, and when; empty until they register. */
+    java.util.Optional<TermsOfUse> terms() {
+        return termsAcceptedAt == null ? java.util.Optional.empty()
+                : java.util.Optional.of(new TermsOfUse(termsVersion == null ? TermsOfUse.CURRENT_VERSION : termsVersion, termsAcceptedAt));
     }
 
     boolean disabled() {

@@ -33,7 +33,8 @@ class PortalController {
 
     /** The terms of use an invited person accepts when registering. */
     @GetMapping("/terms")
-    String terms() {
+    String terms(Model model) {
+        model.addAttribute("termsVersion", io.gatehouse.user.TermsOfUse.CURRENT_VERSION);
         return "terms";
     }
 

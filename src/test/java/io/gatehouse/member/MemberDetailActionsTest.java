@@ -173,7 +173,7 @@ class MemberDetailActionsTest {
         TestMember manager = data.manager(org);
         TestMember person = data.user(org);
 
-        send(manager, post(url(person) + "/disabled").param("disabled", "true"))
+        send(manager, post(url(person) + "/disabled").param("disabled", "true").param("confirmed", "true"))
                 .andExpect(redirectedUrl(url(person) + "?tab=properties"))
                 .andExpect(flash().attribute("flash", name(person) + " is disabled and can no longer sign in."));
         assertThat(accounts.find(person.userId()).disabled()).isTrue();
@@ -194,12 +194,15 @@ class MemberDetailActionsTest {
         TestMember manager = data.manager(org);
         TestMember person = data.user(org);
 
-        String fragment = body(send(manager, post(url(person) + "/disabled").param("disabled", "true").header("HX-Request", "true"))
+        String fragment = body(send(manager, post(url(person) + "/disabled").param("disabled", "true").param("confirmed", "true")
+                .header("HX-Request", "true"))
                 .andExpect(status().isOk()));
 
         assertThat(fragment.strip()).doesNotContain("<html").startsWith("<form id=\"disabled-form\"");
         assertThat(checked(tag(fragment, "input", "id=\"disabled\""))).isTrue();
-        assertThat(fragment).contains("<p id=\"disabled-status\" hx-swap-oob=\"innerHTML\"><span class=\"saved\">Saved</span></p>");
+        assertThat(tag(fragment, "span", "id=\"disabled-mark\"")).contains("class=\"save-mark saved\"");
+        assertThat(fragment).contains(">Saved ✓</span>")
+                .contains("<p id=\"disabled-status\" hx-swap-oob=\"innerHTML\">Disabled: saved.</p>");
         assertThat(tag(fragment, "p", "id=\"person-status\"")).contains("hx-swap-oob=\"true\"");
         assertThat(accounts.find(person.userId()).disabled()).isTrue();
     }
@@ -261,7 +264,9 @@ class MemberDetailActionsTest {
         assertThat(fragment.strip()).startsWith("<form id=\"rights-form\"").doesNotContain("<html");
         assertThat(checked(checkbox(fragment, "Showcase 360 Administrator"))).isTrue();
         assertThat(checked(checkbox(fragment, "Licenses"))).isTrue();
-        assertThat(fragment).contains("<p id=\"rights-status\" hx-swap-oob=\"innerHTML\"><span class=\"saved\">Saved</span></p>");
+        assertThat(tag(fragment, "span", "class=\"save-mark saved\"")).contains("id=\"right-");
+        assertThat(fragment).contains(">Saved ✓</span>")
+                .contains("<p id=\"rights-status\" hx-swap-oob=\"innerHTML\">Showcase 360 Administrator: saved.</p>");
 
         send(manager, post(url(person) + "/rights").param("changed", "Licenses").param("rights", "Showcase 360 Administrator")
                 .header("HX-Request", "true")).andExpect(status().isOk());
@@ -284,7 +289,7 @@ class MemberDetailActionsTest {
         String fragment = body(send(manager, post(url(person) + "/rights").param("changed", "Contacts Editor")
                 .param("rights", "Licenses", "User Management", "Contacts Editor").header("HX-Request", "true")));
         assertThat(fragment).contains("This access right is managed elsewhere and can only be viewed here.");
-        assertThat(fragment).contains("<span class=\"refused\">");
+        assertThat(fragment).contains("class=\"save-mark refused\"");
         assertThat(checked(checkbox(fragment, "Contacts Editor"))).isFalse();
         assertThat(rights(person)).doesNotContain("Contacts Editor");
     }
@@ -297,7 +302,9 @@ class MemberDetailActionsTest {
 
         String fragment = body(send(userManager, post(url(person) + "/rights").param("changed", "Licenses")
                 .param("rights", "Licenses").header("HX-Request", "true")).andExpect(status().isOk()));
-        assertThat(fragment).contains("<span class=\"refused\">You can only grant or remove access rights that you hold yourself.</span>");
+        // The reason shows beside the box that was ticked, and the box goes back.
+        assertThat(fragment).containsPattern("<span id=\"right-[^\"]+-mark\" class=\"save-mark refused\">"
+                + "You can only grant or remove access rights that you hold yourself.</span>");
         assertThat(checked(checkbox(fragment, "Licenses"))).isFalse();
 
         send(userManager, post(url(person) + "/rights").param("rights", "Licenses"))
@@ -318,7 +325,7 @@ class MemberDetailActionsTest {
         TestMember manager = data.manager(org);
         TestMember person = data.user(org);
 
-        String done = send(manager, post(url(person) + "/block")).andExpect(redirectedUrl(url(person) + "?tab=properties"))
+        String done = send(manager, post(url(person) + "/block").param("confirmed", "true")).andExpect(redirectedUrl(url(person) + "?tab=properties"))
                 .andReturn().getFlashMap().get("flash").toString();
         assertThat(done).startsWith(name(person) + " is blocked in ");
         assertThat(memberships.get(org, person.userId()).status()).isEqualTo(MembershipStatus.BLOCKED);
@@ -350,7 +357,7 @@ class MemberDetailActionsTest {
         TestMember blocked = data.userManager(org);
         send(blocked, get(url(manager))).andExpect(status().isOk());
 
-        send(manager, post(url(blocked) + "/block")).andExpect(status().isFound());
+        send(manager, post(url(blocked) + "/block").param("confirmed", "true")).andExpect(status().isFound());
 
         String refused = body(send(blocked, get(url(manager))).andExpect(status().isForbidden()));
         assertThat(refused).contains("Your access to this organization is blocked.");
@@ -386,7 +393,8 @@ class MemberDetailActionsTest {
         TestMember person = data.user(org);
         data.join(person, otherId, Role.USER);
 
-        String message = send(manager, post(url(person) + "/remove").param("organizations", org.toString(), other.id()))
+        String message = send(manager, post(url(person) + "/remove").param("organizations", org.toString(), other.id())
+                        .param("confirmed", "true"))
                 .andExpect(redirectedUrl("/organizations/" + org + "/users"))
                 .andReturn().getFlashMap().get("flash").toString();
 
@@ -423,7 +431,8 @@ class MemberDetailActionsTest {
         assertThat(form).contains(reason);
 
         // Sent anyway: one organization goes, the other refuses, and the page says so.
-        String html = body(sendAs(adminId(), post(url(person) + "/remove").param("organizations", org.toString(), leaning.id()))
+        String html = body(sendAs(adminId(), post(url(person) + "/remove").param("organizations", org.toString(), leaning.id())
+                        .param("confirmed", "true"))
                 .andExpect(status().isOk()));
         assertThat(html).contains("Not removed from " + leaning.name() + ": The organization’s " + reason);
         assertThat(html).contains(" was removed from ");
@@ -515,17 +524,18 @@ class MemberDetailActionsTest {
 
         String page = body(send(manager, get(url(person)).param("tab", "organizations")));
         String trash = tag(page, "form", "/memberships/" + other.id() + "/remove\"");
-        assertThat(trash).contains("data-confirm=\"Remove " + name(person) + " from " + other.name() + "? Their account stays.\"");
+        assertThat(trash).contains("data-confirm=\"Remove " + name(person) + " from " + other.name()
+                + "? The account stays; a pending invitation there is revoked.\"");
         assertThat(page).contains("aria-label=\"Remove role\"");
 
-        send(manager, post(url(person) + "/memberships/" + other.id() + "/remove"))
+        send(manager, post(url(person) + "/memberships/" + other.id() + "/remove").param("confirmed", "true"))
                 .andExpect(redirectedUrl(url(person) + "?tab=organizations"))
                 .andExpect(flash().attribute("flash", name(person) + " was removed from " + other.name() + ". The account stays."));
         assertThat(memberships.find(otherId, person.userId())).isEmpty();
         assertThat(memberships.find(org, person.userId())).isPresent();
 
         // Removing them from the organization of the page leaves the page: back to the list.
-        send(manager, post(url(person) + "/memberships/" + org + "/remove"))
+        send(manager, post(url(person) + "/memberships/" + org + "/remove").param("confirmed", "true"))
                 .andExpect(redirectedUrl("/organizations/" + org + "/users"));
         assertThat(accounts.find(person.userId()).email()).isEqualTo(person.email());
     }

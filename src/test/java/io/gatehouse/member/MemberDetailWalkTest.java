@@ -18,6 +18,7 @@ import io.gatehouse.user.Language;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,15 +57,24 @@ class MemberDetailWalkTest {
         accounts.update(data.admin(), person.userId(), new AccountChanges(null, null, null, null, null, Language.FR, null, null));
     }
 
-    /** Empties a live status line, does something that saves in place, and waits for the line to speak again. */
+    /**
+     * Empties a live region (read by screen readers, not shown), does something that saves in place,
+     * and waits for the region to speak again.
+     */
     private static void savesInPlace(Browser browser, String statusId, Runnable action, String expected) {
         browser.driver().findElement(By.id(statusId));
-        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
-                .executeScript("document.getElementById(arguments[0]).textContent = ''", statusId);
+        JavascriptExecutor script = (JavascriptExecutor) browser.driver();
+        script.executeScript("document.getElementById(arguments[0]).textContent = ''", statusId);
         action.run();
         new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
-                .until(d -> expected.equals(d.findElement(By.id(statusId)).getText().strip()));
+                .until(d -> expected.equals(String.valueOf(script.executeScript(
+                        "return document.getElementById(arguments[0]).textContent.trim()", statusId))));
         browser.settle();
+    }
+
+    /** The word shown right beside a box that saved itself. */
+    private static String markBeside(Browser browser, String label) {
+        return browser.one("#" + browser.field(label).getAttribute("id") + "-mark").getText();
     }
 
     @Test
@@ -81,12 +91,15 @@ class MemberDetailWalkTest {
             assertThat(browser.text()).contains(name(person), "Access rights", "Managed in Contacts");
 
             // "Tick or untick the Access Rights as required": each box saves itself.
-            savesInPlace(browser, "rights-status", () -> browser.tick("Licenses", true), "Saved");
+            savesInPlace(browser, "rights-status", () -> browser.tick("Licenses", true), "Licenses: saved.");
             browser.shot("licenses-ticked");
+            assertThat(markBeside(browser, "Licenses")).isEqualTo("Saved ✓");
             // The box was replaced by its saved self; the keyboard stays where it was.
             assertThat(browser.driver().switchTo().activeElement().getAttribute("id"))
                     .isEqualTo(browser.field("Licenses").getAttribute("id"));
-            savesInPlace(browser, "rights-status", () -> browser.tick("Showcase 360 Administrator", false), "Saved");
+            savesInPlace(browser, "rights-status", () -> browser.tick("Showcase 360 Administrator", false),
+                    "Showcase 360 Administrator: saved.");
+            assertThat(markBeside(browser, "Showcase 360 Administrator")).isEqualTo("Saved ✓");
             browser.shot("showcase-unticked");
             assertThat(browser.field("Contacts Viewer").isEnabled()).isFalse();
             assertThat(browser.field("Contacts Viewer").isSelected()).isTrue();
@@ -110,9 +123,15 @@ class MemberDetailWalkTest {
         try (Browser browser = Browser.open(port, "to-delete-a-user-tick-the-disabled-box")) {
             browser.signIn(manager.email(), manager.password());
             browser.go(url(leaver));
-            // "Tick the Disabled box."
-            savesInPlace(browser, "disabled-status", () -> browser.tick("Disabled", true), "Saved");
+            // "Tick the Disabled box." It shuts the person out everywhere, so it asks first.
+            savesInPlace(browser, "disabled-status", () -> {
+                browser.tick("Disabled", true);
+                assertThat(browser.driver().switchTo().alert().getText())
+                        .startsWith(name(leaver) + " will lose access to all organizations at once");
+                browser.driver().switchTo().alert().accept();
+            }, "Disabled: saved.");
             browser.shot("disabled-ticked");
+            assertThat(browser.one("#disabled-mark").getText()).isEqualTo("Saved ✓");
             assertThat(browser.one("#person-status").getText()).contains("Disabled");
 
             browser.click("Sign out");
@@ -137,7 +156,10 @@ class MemberDetailWalkTest {
 
             managerBrowser.signIn(manager.email(), manager.password());
             managerBrowser.go(url(colleague));
-            managerBrowser.click("Block user");
+            managerBrowser.one("form[action$='/block'] button").click();
+            assertThat(managerBrowser.driver().switchTo().alert().getText()).startsWith(name(colleague) + " will be blocked in ");
+            managerBrowser.driver().switchTo().alert().accept();
+            managerBrowser.settle().shot("blocked");
             assertThat(managerBrowser.text()).contains(name(colleague) + " is blocked in ", "Blocked in this organization", "Unblock user");
 
             // Their very next request in that organization is refused.
@@ -174,9 +196,14 @@ class MemberDetailWalkTest {
             assertThat(browser.field(first.name() + " (Utilisateur)").isSelected()).isTrue();
             browser.tick(second.name() + " (Utilisateur)", true).shot("organisations-cochees");
             browser.click("Supprimer");
+            // "... et confirmez l'opération": the question names the person and the organizations.
+            assertThat(browser.text()).contains("Supprimer " + name(person) + " de ")
+                    .contains(first.name()).contains(second.name());
+            browser.click("Supprimer");
 
             // Back to the User Management list with the message (the list is a page of its own).
             assertThat(browser.path()).isEqualTo("/organizations/" + first.id() + "/users");
+            assertThat(browser.one("#flash").getText()).startsWith(name(person) + " a été supprimé de ");
         }
         assertThat(memberships.find(firstId, person.userId())).isEmpty();
         assertThat(memberships.find(secondId, person.userId())).isEmpty();
@@ -209,7 +236,8 @@ class MemberDetailWalkTest {
             // "Afin de modifier le rôle attribué à l'utilisateur, vous devez supprimer le rôle existant en cliquant sur l'icône poubelle."
             browser.one("form[action$='/memberships/" + second.id() + "/remove'] button").click();
             assertThat(browser.driver().switchTo().alert().getText())
-                    .isEqualTo("Supprimer " + name(person) + " de " + second.name() + " ? Son compte est conservé.");
+                    .isEqualTo("Supprimer " + name(person) + " de " + second.name()
+                            + " ? Le compte est conservé ; une invitation en attente y est révoquée.");
             browser.driver().switchTo().alert().accept();
             browser.settle().shot("role-supprime");
             assertThat(browser.text()).contains(name(person) + " a été supprimé de " + second.name() + ". Le compte est conservé.");
