@@ -18,7 +18,9 @@ import io.gatehouse.support.TestData;
 import io.gatehouse.support.TestData.TestMember;
 import io.gatehouse.user.AccountChanges;
 import io.gatehouse.user.Accounts;
+import io.gatehouse.user.Language;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -212,11 +214,12 @@ class MemberListPageTest {
         // An older address asking for CONNECTED is read as the same choice.
         String connected = page(manager, get("/organizations/{org}/users", org).param("status", "CONNECTED"));
         assertThat(connected).contains(joined.id(), added.id()).contains("<option value=\"ACTIVE\" selected=\"selected\">Active</option>");
-        for (String language : List.of("fr", "es", "ja")) {
-            String translated = page(manager, get("/organizations/{org}/users", org).param("lang", language));
-            String word = List.of("Actif", "Activo", "有効").get(List.of("fr", "es", "ja").indexOf(language));
-            assertThat(row(translated, joined.id())).as(language).contains(">" + word + "<");
-            assertThat(row(translated, added.id())).as(language).contains(">" + word + "<");
+        for (Language language : List.of(Language.FR, Language.ES, Language.JA)) {
+            accounts.updateOwn(data.actor(manager.userId()), new AccountChanges(null, null, null, null, null, language, null, null));
+            String translated = page(manager, get("/organizations/{org}/users", org));
+            String word = Map.of(Language.FR, "Actif", Language.ES, "Activo", Language.JA, "有効").get(language);
+            assertThat(row(translated, joined.id())).as(language.code()).contains(">" + word + "<");
+            assertThat(row(translated, added.id())).as(language.code()).contains(">" + word + "<");
         }
 
         // The API and the CSV export keep telling the two apart.
@@ -230,6 +233,25 @@ class MemberListPageTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(csv.lines().filter(line -> line.contains(joined.email()))).singleElement().asString().contains(",connected,");
         assertThat(csv.lines().filter(line -> line.contains(added.email()))).singleElement().asString().contains(",active,");
+    }
+
+    @Test
+    void withoutScriptsTheMenuIsServedOpenAndTheFiltersOpenOnlyWhenOneIsActive() throws Exception {
+        OrganizationId org = data.organizationId();
+        TestMember manager = data.manager(org);
+
+        String plain = page(manager, get("/organizations/{org}/users", org));
+        assertThat(plain).contains("<details class=\"toolbar-menu\" open>", "<summary><span>Menu</span></summary>",
+                "<details class=\"members-filter-box\">", "<summary>Filters</summary>");
+        assertThat(plain).containsPattern("class=\"menu-me\">\\s*<span>Signed in as Test [^<]+</span>");
+
+        for (String[] filter : List.of(new String[] {"role", "USER"}, new String[] {"status", "BLOCKED"}, new String[] {"q", "x"})) {
+            assertThat(page(manager, get("/organizations/{org}/users", org).param(filter[0], filter[1])))
+                    .as(filter[0]).contains("<details class=\"members-filter-box\" open=\"open\">");
+        }
+        // Sorting is not filtering.
+        assertThat(page(manager, get("/organizations/{org}/users", org).param("sort", "-email")))
+                .contains("<details class=\"members-filter-box\">");
     }
 
     /** The table row of one person. */
