@@ -221,6 +221,7 @@ class MemberListPageTest {
             assertThat(row(translated, joined.id())).as(language.code()).contains(">" + word + "<");
             assertThat(row(translated, added.id())).as(language.code()).contains(">" + word + "<");
         }
+        accounts.updateOwn(data.actor(manager.userId()), new AccountChanges(null, null, null, null, null, Language.EN, null, null));
 
         // The API and the CSV export keep telling the two apart.
         mvc.perform(get("/api/v1/organizations/{org}/members/{user}", org, joined.id()).with(user(manager.id())))
