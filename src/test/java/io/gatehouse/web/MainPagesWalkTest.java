@@ -32,6 +32,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -189,6 +190,12 @@ class MainPagesWalkTest {
         WebElement me = browser.one("nav.toolbar .menu-me");
         assertThat(me.isDisplayed()).isTrue();
         assertThat(me.getText()).contains("Test " + lastName(viewer));
+
+        // Escape folds it again and gives focus back to the Menu button.
+        browser.all("nav.toolbar li a").get(1).sendKeys(Keys.ESCAPE);
+        assertThat(browser.one("details.toolbar-menu").getDomAttribute("open")).as("closed by Escape").isNull();
+        assertThat(browser.driver().switchTo().activeElement()).isEqualTo(menuButton);
+        menuButton.click();
 
         browser.all("nav.toolbar li a").stream().filter(a -> a.getText().equals("Support queue")).findFirst().orElseThrow().click();
         browser.settle();
