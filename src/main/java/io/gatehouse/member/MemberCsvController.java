@@ -41,7 +41,7 @@ class MemberCsvController {
         if (scope != null && !scope.isBlank() && !"all".equals(scope) && !"organization".equals(scope)) {
             throw InvalidInputException.of("scope", "validation.invalid");
         }
-        MemberQuery query = new MemberQuery(q, role, application, right, MemberQuery.site(site), status, Boolean.TRUE.equals(hasApplication), null);
+        MemberQuery query = new MemberQuery(q, role, application, right, MemberQuery.site(site), MemberQuery.status(status), Boolean.TRUE.equals(hasApplication), null);
         MemberExport.Plan plan = export.plan(actor, OrganizationId.parse(orgId), "all".equals(scope));
         export.send(actor, plan, query, locale, response);
     }

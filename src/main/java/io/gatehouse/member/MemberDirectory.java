@@ -291,20 +291,26 @@ class MemberDirectory {
         if (query.onlyWithApplication()) {
             where.append(" and exists (select 1 from membership_right mr where mr.membership_id = m.id)");
         }
-        if (query.status() != null) {
-            // The same reading as status(Row), in SQL.
+        if (!query.statuses().isEmpty()) {
+            // The same reading as status(Row), in SQL; several statuses are any of them.
             String account = " exists (select 1 from user_account u2 where u2.id = m.user_id and ";
-            switch (query.status()) {
-                case DISABLED -> where.append(" and").append(account).append("u2.status = 'DISABLED')");
-                case BLOCKED -> where.append(" and m.status = 'BLOCKED' and").append(account).append("u2.status <> 'DISABLED')");
-                case NOTIFIED -> where.append(" and m.status = 'ACTIVE' and").append(account).append("(u2.status = 'INVITED'"
-                        + " or (u2.status = 'ACTIVE' and m.invited_at is not null"
-                        + " and (u2.last_sign_in_at is null or u2.last_sign_in_at < m.invited_at))))");
-                case CONNECTED -> where.append(" and m.status = 'ACTIVE' and m.invited_at is not null and").append(account)
-                        .append("u2.status = 'ACTIVE' and u2.last_sign_in_at >= m.invited_at)");
-                case ACTIVE -> where.append(" and m.status = 'ACTIVE' and m.invited_at is null and").append(account)
-                        .append("u2.status = 'ACTIVE')");
+            List<String> any = new ArrayList<>();
+            for (MemberStatus status : MemberStatus.values()) {
+                if (!query.statuses().contains(status)) {
+                    continue;
+                }
+                any.add(switch (status) {
+                    case DISABLED -> account + "u2.status = 'DISABLED')";
+                    case BLOCKED -> "m.status = 'BLOCKED' and" + account + "u2.status <> 'DISABLED')";
+                    case NOTIFIED -> "m.status = 'ACTIVE' and" + account + "(u2.status = 'INVITED'"
+                            + " or (u2.status = 'ACTIVE' and m.invited_at is not null"
+                            + " and (u2.last_sign_in_at is null or u2.last_sign_in_at < m.invited_at))))";
+                    case CONNECTED -> "m.status = 'ACTIVE' and m.invited_at is not null and" + account
+                            + "u2.status = 'ACTIVE' and u2.last_sign_in_at >= m.invited_at)";
+                    case ACTIVE -> "m.status = 'ACTIVE' and m.invited_at is null and" + account + "u2.status = 'ACTIVE')";
+                });
             }
+            where.append(" and ((").append(String.join(") or (", any)).append("))");
         }
         return new Filter(where.toString(), params);
     }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The filters of the User Management page as they arrive in the address. Read leniently: a value
@@ -19,6 +20,9 @@ import java.util.Map;
  */
 record MemberFilter(String q, String role, String application, String right, String site, String status,
         String hasApplication, String sort, String page) {
+
+    /** The statuses shown as "Active". */
+    static final Set<MemberStatus> READ_AS_ACTIVE = Set.of(MemberStatus.ACTIVE, MemberStatus.CONNECTED);
 
     static final MemberFilter NONE = new MemberFilter(null, null, null, null, null, null, null, null, null);
 
@@ -38,8 +42,19 @@ record MemberFilter(String q, String role, String application, String right, Str
         return choice(Role.class, role);
     }
 
+    /**
+     * The status as people read it: someone who signed in after an invitation reads "Active" like anyone
+     * added directly, so CONNECTED (an older address) is read as ACTIVE.
+     */
     public MemberStatus statusValue() {
-        return choice(MemberStatus.class, status);
+        MemberStatus value = choice(MemberStatus.class, status);
+        return value == MemberStatus.CONNECTED ? MemberStatus.ACTIVE : value;
+    }
+
+    /** The statuses a chosen status stands for on the page: "Active" is everyone who reads it. */
+    Set<MemberStatus> statuses() {
+        MemberStatus value = statusValue();
+        return value == null ? Set.of() : value == MemberStatus.ACTIVE ? READ_AS_ACTIVE : Set.of(value);
     }
 
     SiteId siteValue() {
@@ -81,7 +96,7 @@ record MemberFilter(String q, String role, String application, String right, Str
     }
 
     MemberQuery query() {
-        return new MemberQuery(q, roleValue(), application, right, siteValue(), statusValue(), onlyWithApplication(), order());
+        return new MemberQuery(q, roleValue(), application, right, siteValue(), statuses(), onlyWithApplication(), order());
     }
 
     MemberFilter withSort(String newSort) {

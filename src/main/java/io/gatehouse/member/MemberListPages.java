@@ -23,6 +23,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -166,7 +167,8 @@ class MemberListPages {
         }
         model.addAttribute("options", new Options(List.of(Role.values()),
                 applications.stream().map(a -> a.name()).toList(), List.copyOf(rights.values()), sites,
-                List.of(MemberStatus.values())));
+                // One choice per word people read: "Active" covers those who signed in after an invitation.
+                Arrays.stream(MemberStatus.values()).filter(s -> s != MemberStatus.CONNECTED).toList()));
         return "members/list";
     }
 

@@ -2,16 +2,23 @@ package io.gatehouse.member;
 
 import io.gatehouse.access.Role;
 import io.gatehouse.shared.SiteId;
+import java.util.Set;
 
-/** Filters of the User Management list; null means "any". */
-public record MemberQuery(String q, Role role, String application, String right, SiteId site, MemberStatus status,
+/** Filters of the User Management list; null (no status: empty) means "any"; several statuses mean any of them. */
+public record MemberQuery(String q, Role role, String application, String right, SiteId site, Set<MemberStatus> statuses,
         boolean onlyWithApplication, MemberSort.Order sort) {
 
     public MemberQuery {
+        statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
         q = q == null || q.isBlank() ? null : q.strip();
         application = application == null || application.isBlank() ? null : application.strip();
         right = right == null || right.isBlank() ? null : right.strip();
         sort = sort == null ? new MemberSort.Order(MemberSort.NAME, false) : sort;
+    }
+
+    /** One status, or any when null: as the API and the CSV export ask. */
+    public static Set<MemberStatus> status(MemberStatus status) {
+        return status == null ? Set.of() : Set.of(status);
     }
 
     /** The site filter as a client wrote it; an id that names no site is a field error, not an empty list. */
@@ -27,6 +34,6 @@ public record MemberQuery(String q, Role role, String application, String right,
     }
 
     public static MemberQuery all() {
-        return new MemberQuery(null, null, null, null, null, null, false, null);
+        return new MemberQuery(null, null, null, null, null, Set.of(), false, null);
     }
 }

@@ -17,6 +17,11 @@ record MemberRow(String userId, String firstName, String lastName, String email,
         return name.isEmpty() ? email : name;
     }
 
+    /** Someone invited who has not registered yet has no name: the list shows their address instead. */
+    public boolean namedByEmail() {
+        return (firstName + " " + lastName).replace("null", "").isBlank();
+    }
+
     /** Whether the name reads last name first: when the list is sorted by last name, and both names are known. */
     public boolean lastNameFirst(boolean sortedByLastName) {
         return sortedByLastName && firstName != null && lastName != null && !firstName.isBlank() && !lastName.isBlank();

@@ -72,7 +72,7 @@ class MembersController {
             @RequestParam(required = false) String sort,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        MemberQuery query = new MemberQuery(q, role, application, right, MemberQuery.site(site), status,
+        MemberQuery query = new MemberQuery(q, role, application, right, MemberQuery.site(site), MemberQuery.status(status),
                 Boolean.TRUE.equals(hasApplication), MemberSort.parse(sort));
         return members.list(actor, OrganizationId.parse(orgId), query, PageRequest.of(page, size));
     }

@@ -92,7 +92,7 @@ class SiteAccess {
     PageResult<Person> people(Actor actor, OrganizationId organization, SiteId site, String query, int page) {
         organizations.site(actor, organization, site);
         mayManage(actor, organization).orThrow();
-        MemberQuery filter = new MemberQuery(query, null, null, null, null, null, false, null);
+        MemberQuery filter = new MemberQuery(query, null, null, null, null, java.util.Set.of(), false, null);
         java.util.function.Supplier<List<String>> siteIds = () -> siteIds(organization);
         PageResult<MemberView> members = directory.page(organization, filter, new PageRequest(page, PAGE_SIZE), siteIds);
         if (members.items().isEmpty() && members.total() > 0) {
@@ -153,7 +153,7 @@ class SiteAccess {
     }
 
     private static MemberQuery withAccessTo(SiteId site) {
-        return new MemberQuery(null, null, null, null, site, null, false, null);
+        return new MemberQuery(null, null, null, null, site, java.util.Set.of(), false, null);
     }
 
     private static Map<String, Object> state(SiteView site, boolean access) {

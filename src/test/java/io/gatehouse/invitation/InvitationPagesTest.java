@@ -140,7 +140,9 @@ class InvitationPagesTest {
         mvc.perform(post("/organizations/{org}/invitations/{id}/revoke", org, id).with(user(manager.id())).with(csrf()))
                 .andExpect(flash().attribute("done", "invitations.revoked"));
         mvc.perform(get("/organizations/{org}/invitations", org).param("status", "REVOKED").with(user(manager.id())))
-                .andExpect(content().string(allOf(containsString(email), containsString("revoked"))));
+                // An address may wrap before "@" and "." (<wbr>), so read it as the text shows it.
+                .andExpect(result -> assertThat(result.getResponse().getContentAsString().replace("<wbr>", ""))
+                        .contains(email, "revoked"));
     }
 
     @Test

@@ -120,7 +120,7 @@ class InvitationWalkTest {
         try (Browser browser = Browser.open(port, "invitation-status")) {
             browser.signIn(manager.email(), manager.password());
             browser.go("/organizations/" + org + "/users?q=" + newcomer);
-            assertThat(browser.text()).contains("Haddad, Noor", "Connected");
+            assertThat(browser.text()).contains("Haddad, Noor", "Active");
             browser.go("/organizations/" + org + "/invitations");
             assertThat(browser.text()).contains(newcomer, "accepted");
         }

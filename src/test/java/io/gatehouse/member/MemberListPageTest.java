@@ -1,11 +1,16 @@
 package io.gatehouse.member;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.gatehouse.access.Role;
+import io.gatehouse.invitation.Invitations;
 import io.gatehouse.organization.SiteView;
 import io.gatehouse.shared.OrganizationId;
 import io.gatehouse.support.IntegrationTest;
@@ -13,11 +18,14 @@ import io.gatehouse.support.TestData;
 import io.gatehouse.support.TestData.TestMember;
 import io.gatehouse.user.AccountChanges;
 import io.gatehouse.user.Accounts;
+import io.gatehouse.user.Language;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -35,6 +43,12 @@ class MemberListPageTest {
 
     @Autowired
     Accounts accounts;
+
+    @Autowired
+    Invitations invitations;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private String page(TestMember as, MockHttpServletRequestBuilder request) throws Exception {
         return mvc.perform(request.with(user(as.id())))
@@ -175,6 +189,77 @@ class MemberListPageTest {
                 .containsExactly("Admin");
         assertThat(page(manager, users)).contains("<option value=\"CONTRIBUTOR\">Contributor</option>",
                 "<option value=\"" + north.id() + "\">" + north.name() + "</option>", "Only users with at least one cloud application");
+    }
+
+    @Test
+    void someoneWhoSignedInAfterAnInvitationReadsActiveAndTheActiveFilterFindsThemWhileTheApiKeepsConnected() throws Exception {
+        OrganizationId org = data.organizationId();
+        TestMember manager = data.manager(org);
+        TestMember added = person(org, "Ada", "Added", Role.USER, List.of());
+        TestMember joined = data.user(data.organizationId());
+        invitations.invite(data.admin(), List.of(joined.email()), List.of(new Invitations.Target(org, Role.USER, null, null)));
+        jdbc.sql("update user_account set last_sign_in_at = current_timestamp + interval '1' minute where id = ?")
+                .param(joined.userId().value()).update();
+        String waiting = TestData.unique("waiting").toLowerCase() + "@example.test";
+        invitations.invite(data.admin(), List.of(waiting), List.of(new Invitations.Target(org, Role.USER, null, null)));
+
+        String html = page(manager, get("/organizations/{org}/users", org));
+        String joinedRow = row(html, joined.id());
+        assertThat(joinedRow).contains(">Active<").doesNotContain("Connected");
+        assertThat(row(html, added.id())).contains(">Active<");
+        // One choice for one word: the filter offers "Active" once, and it finds both.
+        assertThat(html).containsOnlyOnce(">Active</option>").doesNotContain("value=\"CONNECTED\"");
+        String active = page(manager, get("/organizations/{org}/users", org).param("status", "ACTIVE"));
+        assertThat(active).contains(joined.id(), added.id(), manager.id()).doesNotContain(waiting);
+        // An older address asking for CONNECTED is read as the same choice.
+        String connected = page(manager, get("/organizations/{org}/users", org).param("status", "CONNECTED"));
+        assertThat(connected).contains(joined.id(), added.id()).contains("<option value=\"ACTIVE\" selected=\"selected\">Active</option>");
+        for (Language language : List.of(Language.FR, Language.ES, Language.JA)) {
+            accounts.updateOwn(data.actor(manager.userId()), new AccountChanges(null, null, null, null, null, language, null, null));
+            String translated = page(manager, get("/organizations/{org}/users", org));
+            String word = Map.of(Language.FR, "Actif", Language.ES, "Activo", Language.JA, "有効").get(language);
+            assertThat(row(translated, joined.id())).as(language.code()).contains(">" + word + "<");
+            assertThat(row(translated, added.id())).as(language.code()).contains(">" + word + "<");
+        }
+        accounts.updateOwn(data.actor(manager.userId()), new AccountChanges(null, null, null, null, null, Language.EN, null, null));
+
+        // The API and the CSV export keep telling the two apart.
+        mvc.perform(get("/api/v1/organizations/{org}/members/{user}", org, joined.id()).with(user(manager.id())))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CONNECTED"));
+        mvc.perform(get("/api/v1/organizations/{org}/members", org).param("status", "ACTIVE").with(user(manager.id())))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.items[*].userId", not(hasItem(joined.id()))));
+        mvc.perform(get("/api/v1/organizations/{org}/members", org).param("status", "CONNECTED").with(user(manager.id())))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.items[*].userId", contains(joined.id())));
+        String csv = mvc.perform(get("/organizations/{org}/users/export.csv", org).param("status", "ACTIVE").with(user(manager.id())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(csv.lines().filter(line -> line.contains(joined.email()))).singleElement().asString().contains(",connected,");
+        assertThat(csv.lines().filter(line -> line.contains(added.email()))).singleElement().asString().contains(",active,");
+    }
+
+    @Test
+    void withoutScriptsTheMenuIsServedOpenAndTheFiltersOpenOnlyWhenOneIsActive() throws Exception {
+        OrganizationId org = data.organizationId();
+        TestMember manager = data.manager(org);
+
+        String plain = page(manager, get("/organizations/{org}/users", org));
+        assertThat(plain).contains("<details class=\"toolbar-menu\" open>", "<summary><span>Menu</span></summary>",
+                "<details class=\"members-filter-box\">", "<summary>Filters</summary>");
+        assertThat(plain).containsPattern("class=\"menu-me\">\\s*<span>Signed in as Test [^<]+</span>");
+
+        for (String[] filter : List.of(new String[] {"role", "USER"}, new String[] {"status", "BLOCKED"}, new String[] {"q", "x"})) {
+            assertThat(page(manager, get("/organizations/{org}/users", org).param(filter[0], filter[1])))
+                    .as(filter[0]).contains("<details class=\"members-filter-box\" open=\"open\">");
+        }
+        // Sorting is not filtering.
+        assertThat(page(manager, get("/organizations/{org}/users", org).param("sort", "-email")))
+                .contains("<details class=\"members-filter-box\">");
+    }
+
+    /** The table row of one person. */
+    private static String row(String html, String userId) {
+        int link = html.indexOf("/users/" + userId + "\"");
+        assertThat(link).as("a row for " + userId).isPositive();
+        return html.substring(html.lastIndexOf("<tr", link), html.indexOf("</tr>", link));
     }
 
     @Test
