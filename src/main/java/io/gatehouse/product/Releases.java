@@ -178,7 +178,7 @@ public class Releases {
         jdbc.sql("""
                         select rf.release_id, rf.platform, f.id, f.name, f.size_bytes, f.sha256, f.content_type, f.stored_at
                         from release_file rf join stored_file f on f.id = rf.file_id join product_release r on r.id = rf.release_id
-                        where """ + where + " order by rf.platform, f.name")
+                        where\s""" + where + " order by rf.platform, f.name")
                 .params(params)
                 .query(rs -> {
                     files.computeIfAbsent(rs.getObject("release_id", UUID.class), k -> new ArrayList<>()).add(fileView(rs));
