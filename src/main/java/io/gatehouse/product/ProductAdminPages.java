@@ -116,7 +116,7 @@ class ProductAdminPages {
         ReleaseView release;
         try {
             policy.manageProducts(actor).orThrow();
-            release = releases.define(actor, product, ReleaseDraft.of(version, channel(channel), date(releasedOn), form.notes()));
+            release = releases.define(actor, product, draft(form));
         } catch (InvalidInputException | ConflictException e) {
             return productPage(actor, product, "release", null, form, errors(e, locale), model);
         }
@@ -213,6 +213,33 @@ class ProductAdminPages {
         redirect.addFlashAttribute("flash", flash);
         redirect.addFlashAttribute("flashRelease", release == null ? "" : release.toString());
         return "redirect:/admin/products/" + product + (release == null ? "" : "#release-" + release);
+    }
+
+    /** The release as typed; a date or channel the form could not read is reported with every other field. */
+    private static ReleaseDraft draft(ReleaseForm form) {
+        List<InvalidInputException.FieldError> unreadable = new ArrayList<>();
+        LocalDate releasedOn = null;
+        ReleaseChannel channel = null;
+        try {
+            releasedOn = date(form.releasedOn());
+        } catch (InvalidInputException e) {
+            unreadable.addAll(e.errors());
+        }
+        try {
+            channel = channel(form.channel());
+        } catch (InvalidInputException e) {
+            unreadable.addAll(e.errors());
+        }
+        try {
+            ReleaseDraft draft = ReleaseDraft.of(form.version(), channel, releasedOn, form.notes());
+            if (unreadable.isEmpty()) {
+                return draft;
+            }
+        } catch (InvalidInputException e) {
+            e.errors().stream().filter(error -> unreadable.stream().noneMatch(u -> u.field().equals(error.field())))
+                    .forEach(unreadable::add);
+        }
+        throw new InvalidInputException(unreadable);
     }
 
     /** The form's notes.en, notes.fr… fields; a blank one is no note. */
