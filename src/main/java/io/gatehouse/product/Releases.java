@@ -68,18 +68,21 @@ public class Releases {
     /** A release file with its product and release, for deciding who may download it. */
     @Transactional(readOnly = true)
     public Optional<DownloadableReleaseFile> file(UUID fileId) {
+        record Row(ReleaseFileView file, UUID releaseId, UUID productId, String version, ReleaseChannel channel,
+                java.time.LocalDate releasedOn, boolean withdrawn) {
+        }
         return jdbc.sql("""
                         select f.id, f.name, f.size_bytes, f.sha256, f.content_type, f.stored_at, rf.platform,
                                r.id as release_id, r.product_id, r.version, r.channel, r.released_on, r.withdrawn
                         from release_file rf join stored_file f on f.id = rf.file_id join product_release r on r.id = rf.release_id
                         where rf.file_id = ?""")
                 .param(fileId)
-                .query((rs, n) -> new Object[] {fileView(rs), rs.getObject("release_id", UUID.class), rs.getObject("product_id", UUID.class),
+                .query((rs, n) -> new Row(fileView(rs), rs.getObject("release_id", UUID.class), rs.getObject("product_id", UUID.class),
                         rs.getString("version"), ReleaseChannel.valueOf(rs.getString("channel")), rs.getDate("released_on").toLocalDate(),
-                        rs.getBoolean("withdrawn")})
+                        rs.getBoolean("withdrawn")))
                 .optional()
-                .flatMap(row -> products.find((UUID) row[2]).map(product -> new DownloadableReleaseFile((ReleaseFileView) row[0], product,
-                        (UUID) row[1], (String) row[3], (ReleaseChannel) row[4], (java.time.LocalDate) row[5], (Boolean) row[6])));
+                .flatMap(row -> products.find(row.productId()).map(product -> new DownloadableReleaseFile(row.file(), product,
+                        row.releaseId(), row.version(), row.channel(), row.releasedOn(), row.withdrawn())));
     }
 
     // ---- the vendor admin's changes

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Files under one directory, two levels deep by the first characters of their key. An upload is
  * written to {@code .incoming/}, forced to disk, and only then moved to its place in one atomic
- * rename; a failed one is deleted, and whatever a crash left in {@code .incoming/} is cleared on start.
+ * rename; a failed one is deleted, and whatever a crash left in {@code .incoming/} is cleared at the next start.
  */
 final class DiskFileStore implements FileStore {
 
@@ -30,9 +30,13 @@ final class DiskFileStore implements FileStore {
         this.incoming = this.root.resolve(".incoming");
         try {
             Files.createDirectories(incoming);
+            // Only what nobody has written to for an hour: another node sharing the directory may be receiving a file now.
+            java.nio.file.attribute.FileTime stale = java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(3600));
             try (var leftovers = Files.list(incoming)) {
                 for (Path leftover : leftovers.toList()) {
-                    Files.deleteIfExists(leftover);
+                    if (Files.getLastModifiedTime(leftover).compareTo(stale) < 0) {
+                        Files.deleteIfExists(leftover);
+                    }
                 }
             }
         } catch (IOException e) {
