@@ -86,6 +86,23 @@ public class AccessPolicy {
         return actor.isVendorAdmin() ? Decision.allow() : Decision.deny("policy.vendorAdminOnly");
     }
 
+    // ---- products, releases and their files
+
+    /** Products, releases and their files are the vendor's, offered to every organization: the vendor admin's to change. */
+    public Decision manageProducts(Actor actor) {
+        return actor.isVendorAdmin() ? Decision.allow() : Decision.deny("policy.vendorAdminOnly");
+    }
+
+    /** The vendor's staff read every product and release, withdrawn ones included (support answers about them). */
+    public Decision viewProducts(Actor actor) {
+        return actor.isVendorStaff() ? Decision.allow() : Decision.deny("policy.vendorStaffOnly");
+    }
+
+    /** The vendor's staff download any release file, withdrawn ones included; customers' downloads follow their licences. */
+    public Decision downloadReleaseFileAsVendor(Actor actor) {
+        return actor.isVendorStaff() ? Decision.allow() : Decision.deny("policy.vendorStaffOnly");
+    }
+
     // ---- members
 
     public Decision manageMembers(Actor actor, OrganizationId organization) {

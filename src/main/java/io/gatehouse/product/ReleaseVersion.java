@@ -36,6 +36,16 @@ public record ReleaseVersion(String text) implements Comparable<ReleaseVersion> 
         return !preRelease().isEmpty();
     }
 
+    /**
+     * The version as one text per release: its four numbers written out, its pre-release kept, its
+     * build metadata dropped, so that "2.0", "2.0.0" and "2.0+build.7" are the same release.
+     */
+    public String canonical() {
+        long[] parts = numbers();
+        List<String> pre = preRelease();
+        return parts[0] + "." + parts[1] + "." + parts[2] + "." + parts[3] + (pre.isEmpty() ? "" : "-" + String.join(".", pre));
+    }
+
     @Override
     public int compareTo(ReleaseVersion other) {
         long[] mine = numbers();

@@ -61,7 +61,11 @@ class SecurityConfiguration {
         };
         http.securityMatcher("/api/**")
                 .authenticationManager(authenticationManager)
-                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                // A signed download link is its own credential: its signature and expiry are checked by the download.
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/files/*/download").permitAll()
+                        .requestMatchers(org.springframework.http.HttpMethod.HEAD, "/api/v1/files/*/download").permitAll()
+                        .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 // A request that brings its own credentials cannot be forged by another site; a cookie one can.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(carriesCredentials))

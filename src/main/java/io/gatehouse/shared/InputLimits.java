@@ -18,7 +18,10 @@ public final class InputLimits {
     public static final String DATE_MESSAGE = "validation.instant.range";
 
     /** Fields of several lines: notes, reasons, comments and pasted lists of addresses. */
-    private static final Set<String> MULTILINE = Set.of("note", "reason", "text", "comment", "entry", "emails");
+    private static final Set<String> MULTILINE = Set.of("note", "reason", "text", "comment", "entry", "emails", "description");
+
+    /** Fields holding one text per language ({@code notes.fr}), each of several lines. */
+    private static final Set<String> MULTILINE_BY_LANGUAGE = Set.of("notes");
 
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
@@ -31,7 +34,14 @@ public final class InputLimits {
         if (field == null) {
             return false;
         }
-        String name = field.substring(field.lastIndexOf('.') + 1);
+        int dot = field.lastIndexOf('.');
+        if (dot > 0) {
+            String parent = field.substring(0, dot);
+            if (MULTILINE_BY_LANGUAGE.contains(parent.substring(parent.lastIndexOf('.') + 1))) {
+                return true;
+            }
+        }
+        String name = field.substring(dot + 1);
         int bracket = name.indexOf('[');
         return MULTILINE.contains(bracket < 0 ? name : name.substring(0, bracket));
     }

@@ -106,6 +106,9 @@ class PortalModel {
         if (path.startsWith("/admin/applications")) {
             return "admin-applications";
         }
+        if (path.startsWith("/admin/products")) {
+            return "admin-products";
+        }
         if (path.startsWith("/admin/staff")) {
             return "admin-staff";
         }

@@ -80,6 +80,9 @@ class EveryPageEveryLanguageTest {
     JdbcClient jdbc;
 
     @Autowired
+    io.gatehouse.product.Products products;
+
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
@@ -96,10 +99,12 @@ class EveryPageEveryLanguageTest {
 
     @Autowired
     io.gatehouse.catalogue.Catalogues catalogues;
+    private String productId;
 
     @BeforeEach
     void organizationsWithPeopleOfEveryStatus() {
         vendorAdmin = data.staff(StaffRole.VENDOR_ADMIN);
+        productId = products.define(TestData.unique("Product"), "", io.gatehouse.product.ProductKind.DESKTOP, null).id().toString();
         OrganizationId self = data.organizationId();
         OrganizationId vendorManaged = OrganizationId.parse(data.organization(ManagementMode.VENDOR_MANAGED).id());
         manager = data.manager(self);
@@ -214,6 +219,7 @@ class EveryPageEveryLanguageTest {
                 values.put("userId", person);
                 values.put("catalogueId", catalogueId);
                 values.put("id", route.startsWith("/admin/mailbox") ? mailId : place.ticketId());
+                values.put("productId", productId);
                 Matcher variable = VARIABLE.matcher(route);
                 StringBuilder uri = new StringBuilder();
                 boolean complete = true;
