@@ -327,6 +327,13 @@ public class AccessPolicy {
                 ? Decision.deny("policy.lastManager") : Decision.allow();
     }
 
+    // ---- products download
+
+    /** Every active member downloads what the organization's licences entitle it to; vendor staff anything. */
+    public Decision downloadProducts(Actor actor, OrganizationId organization) {
+        return actor.isVendorStaff() ? Decision.allow() : activeMember(actor, organization);
+    }
+
     // ---- catalogues
 
     /** The vendor admin defines the catalogues and where they are offered. */

@@ -48,6 +48,21 @@ public class PersonFormats {
         return day == null ? "" : format().date().format(day);
     }
 
+    /** A file's size as people read it: "840 KB", "1.4 GB" (decimal units, the person's decimal mark). */
+    public String fileSize(long bytes) {
+        String[] units = {"B", "KB", "MB", "GB", "TB"};
+        double size = bytes;
+        int unit = 0;
+        while (size >= 1000 && unit < units.length - 1) {
+            size /= 1000;
+            unit++;
+        }
+        java.text.NumberFormat number = java.text.NumberFormat.getNumberInstance(
+                org.springframework.context.i18n.LocaleContextHolder.getLocale());
+        number.setMaximumFractionDigits(unit == 0 || size >= 100 ? 0 : 1);
+        return number.format(size) + "\u00a0" + units[unit];
+    }
+
     public String dateTime(Instant instant) {
         if (instant == null) {
             return "";

@@ -124,6 +124,9 @@ class PortalModel {
         if (path.matches("/organizations/[^/]+/sites.*")) {
             return "sites";
         }
+        if (path.matches("/organizations/[^/]+/downloads.*")) {
+            return "downloads";
+        }
         if (path.matches("/organizations/[^/]+/catalogues.*")) {
             return "catalogues";
         }
