@@ -10,6 +10,7 @@ import io.gatehouse.invitation.InviteOutcome;
 import io.gatehouse.invitation.Invitations;
 import io.gatehouse.member.MemberStatus;
 import io.gatehouse.member.MemberView;
+import io.gatehouse.licence.Licences;
 import io.gatehouse.member.Members;
 import io.gatehouse.shared.ConflictException;
 import io.gatehouse.shared.ForbiddenException;
@@ -24,6 +25,7 @@ import io.gatehouse.user.Accounts;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -43,8 +45,11 @@ class RequestApplication {
     private final Accounts accounts;
     private final Actors actors;
     private final AccessPolicy policy;
+    private final Licences licences;
 
-    RequestApplication(Members members, Invitations invitations, Accounts accounts, Actors actors, AccessPolicy policy) {
+    RequestApplication(Members members, Invitations invitations, Accounts accounts, Actors actors, AccessPolicy policy,
+            Licences licences) {
+        this.licences = licences;
         this.members = members;
         this.invitations = invitations;
         this.accounts = accounts;
@@ -58,6 +63,9 @@ class RequestApplication {
         OrganizationId organization = OrganizationId.parse(request.organizationId());
         // The caller holds the organization's lock (ChangeRequests.approve): what is judged below is what gets changed.
         try {
+            if (request.type() == RequestType.SEATS) {
+                return seats(approver, request, organization, change);
+            }
             Decision still = policy.applyRequest(requesterToday(request), requested(request, organization, change));
             if (still.denied()) {
                 throw new RequestConflictException("conflict.request.requesterMayNot",
@@ -67,6 +75,7 @@ class RequestApplication {
                 case NEW_USER -> newUser(approver, organization, change);
                 case RIGHTS_CHANGE -> state(members.change(approver, organization, target(request), memberChange(change)));
                 case DEACTIVATION -> deactivate(approver, organization, target(request));
+                case SEATS -> throw new IllegalStateException("applied above");
             };
         } catch (NotFoundException e) {
             throw new ConflictException("target", "conflict.request.targetGone");
@@ -99,6 +108,7 @@ class RequestApplication {
             case NEW_USER -> members.requested(organization, newMember(change));
             case RIGHTS_CHANGE -> members.requested(organization, target(request), memberChange(change));
             case DEACTIVATION -> members.requested(organization, target(request), new Members.MemberChange(null, null, null, true));
+            case SEATS -> throw new IllegalStateException("a request for seats is no change of a member");
         };
     }
 
@@ -121,6 +131,25 @@ class RequestApplication {
             applied.put(field, change.get(field));
         }
         applied.putAll(state(members.get(approver, organization, account.id())));
+        return applied;
+    }
+
+    /**
+     * More seats, asked by someone who may still see the organization's licences: the licence gets
+     * at least the seats asked for. The ticket's status moved first, so this runs exactly once.
+     */
+    private Map<String, Object> seats(Actor approver, RequestView request, OrganizationId organization, Map<String, Object> change) {
+        Actor requester = requesterToday(request);
+        Decision still = requester == null ? Decision.deny("policy.accountDisabled") : policy.requestSeats(requester, organization);
+        if (still.denied()) {
+            throw new RequestConflictException("conflict.request.requesterMayNot",
+                    List.of(new DefaultMessageSourceResolvable(new String[] {still.reason()}, still.reason())));
+        }
+        UUID licenceId = UUID.fromString((String) change.get("licenceId"));
+        int wanted = ((Number) change.get("seats")).intValue();
+        Integer seats = licences.raiseSeats(approver, organization, licenceId, wanted);
+        Map<String, Object> applied = new LinkedHashMap<>(request.before() == null ? Map.of() : request.before());
+        applied.put("seats", seats == null ? "∞" : seats);
         return applied;
     }
 

@@ -1,6 +1,6 @@
 package io.gatehouse.request;
 
-/** What a request asks for. */
+/** What a request asks for; SEATS: more seats of a licence. */
 public enum RequestType {
-    NEW_USER, RIGHTS_CHANGE, DEACTIVATION
+    NEW_USER, RIGHTS_CHANGE, DEACTIVATION, SEATS
 }
