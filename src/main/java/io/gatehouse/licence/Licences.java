@@ -88,7 +88,7 @@ public class Licences {
         if (request.maxVersion() != null && !request.maxVersion().isBlank() && !ReleaseVersion.isValid(request.maxVersion().strip())) {
             errors.add(new InvalidInputException.FieldError("maxVersion", "validation.licence.version"));
         }
-        if (request.channels() != null && request.channels().contains(null)) {
+        if (request.channels() != null && request.channels().stream().anyMatch(java.util.Objects::isNull)) {
             errors.add(new InvalidInputException.FieldError("channels", "validation.required"));
         }
         if (!errors.isEmpty()) {
