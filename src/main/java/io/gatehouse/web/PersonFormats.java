@@ -43,6 +43,11 @@ public class PersonFormats {
         return format.date().format(instant.atZone(format.zone()));
     }
 
+    /** A calendar day (a licence's end date) in the person's date format; no time zone moves it. */
+    public String day(java.time.LocalDate day) {
+        return day == null ? "" : format().date().format(day);
+    }
+
     public String dateTime(Instant instant) {
         if (instant == null) {
             return "";
