@@ -40,7 +40,7 @@ class LicenceAdminPages {
     }
 
     /** Dates as an HTML date input sends them (yyyy-MM-dd); empty seats is unlimited. */
-    record IssueForm(String productId, String edition, String seats, String validFrom, String validUntil, boolean beta) {
+    record IssueForm(String productId, String edition, String seats, String validFrom, String validUntil, Boolean beta) {
     }
 
     record ChangeForm(String seats, String validUntil) {
@@ -63,7 +63,7 @@ class LicenceAdminPages {
             UUID product = form.productId() == null || form.productId().isBlank() ? null : parseProduct(form.productId());
             LicenceView issued = licences.issue(actor, organization, new Licences.NewLicence(product, form.edition(), seats(form.seats()),
                     date("validFrom", form.validFrom()), date("validUntil", form.validUntil()),
-                    form.beta() ? List.of(ReleaseChannel.STABLE, ReleaseChannel.BETA) : List.of(ReleaseChannel.STABLE), null, null));
+                    Boolean.TRUE.equals(form.beta()) ? List.of(ReleaseChannel.STABLE, ReleaseChannel.BETA) : List.of(ReleaseChannel.STABLE), null, null));
             redirect.addFlashAttribute("flash", text(locale, "licences.admin.issued", issued.number()));
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("refused", messagesOf(e, locale));

@@ -36,7 +36,7 @@ class LicencePages {
         this.messages = messages;
     }
 
-    record SeatForm(String seats, String note) {
+    record SeatForm(String seats, String note) implements java.io.Serializable {
     }
 
     @GetMapping("/organizations/{orgId}/licences")
