@@ -238,7 +238,8 @@ class MemberListPages {
             } catch (InvalidInputException e) {
                 errors.addAll(e.errors());
             } catch (ConflictException e) {
-                errors.add(new FieldError(e.field(), e.messageCode()));
+                // A seat limit says how many are used of how many: its arguments go with it.
+                errors.add(new FieldError(e.field(), e.messageCode(), e.arguments()));
             } catch (ForbiddenException e) {
                 reason = e.reasonCode();
             }
@@ -258,7 +259,8 @@ class MemberListPages {
             } catch (InvalidInputException e) {
                 errors.addAll(e.errors());
             } catch (ConflictException e) {
-                errors.add(new FieldError(e.field(), e.messageCode()));
+                // A seat limit says how many are used of how many: its arguments go with it.
+                errors.add(new FieldError(e.field(), e.messageCode(), e.arguments()));
             } catch (ForbiddenException e) {
                 reason = e.reasonCode();
             }

@@ -158,6 +158,30 @@ class LicencePagesTest {
                 .getStatus()).isEqualTo(403);
     }
 
+    @Test
+    void createNewUserAndThePersonsRightsTickSayHowManySeatsAreUsedOfHowMany() throws Exception {
+        OrganizationId org = data.organizationId();
+        TestMember manager = data.manager(org);
+        LicenceFixtures.Cloud cloud = fixtures.cloudProduct();
+        fixtures.licence(org, cloud.product(), 1);
+        data.user(org, cloud.right());
+        TestMember waiting = data.user(org);
+
+        String page = mvc.perform(post("/organizations/" + org + "/users/new").param("firstName", "Nia").param("lastName", "Seat")
+                        .param("email", TestData.unique("nia").toLowerCase() + "@example.test").param("generatePassword", "true")
+                        .param("role", "USER").param("rights", cloud.right())
+                        .with(user(manager.id())).with(csrf()))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("All seats of " + cloud.product().name() + " are in use: 1 of 1.");
+
+        String tick = mvc.perform(post("/organizations/" + org + "/users/" + waiting.id() + "/rights").param("rights", cloud.right())
+                        .param("changed", cloud.right()).header("HX-Request", "true").with(user(manager.id())).with(csrf()))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(tick).contains("1 of 1");
+        assertThat(jdbc.sql("select count(*) from membership where organization_id = ?").param(org.value()).query(Long.class).single())
+                .isEqualTo(3);
+    }
+
     private int seats(LicenceView licence) {
         return jdbc.sql("select seats from licence where id = ?").param(UUID.fromString(licence.id())).query(Integer.class).single();
     }
