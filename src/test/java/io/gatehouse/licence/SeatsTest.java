@@ -1,6 +1,7 @@
 package io.gatehouse.licence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -170,6 +171,40 @@ class SeatsTest {
         for (int i = 0; i < 3; i++) {
             grant(manager, data.user(org), cloud.right()).andExpect(status().isOk());
         }
+    }
+
+    @Test
+    void disablingAnAccountFreesItsSeatAndEnablingItAgainNeedsOne() throws Exception {
+        OrganizationId org = data.organizationId();
+        LicenceFixtures.Cloud cloud = fixtures.cloudProduct();
+        fixtures.licence(org, cloud.product(), 1);
+        TestMember holder = data.user(org, cloud.right());
+        TestMember waiting = data.user(org);
+
+        send(TestData.ADMIN_EMAIL, TestData.ADMIN_PASSWORD, patch("/api/v1/users/" + holder.id()), Map.of("disabled", true))
+                .andExpect(status().isOk());
+        grant(data.manager(org), waiting, cloud.right()).andExpect(status().isOk());
+
+        send(TestData.ADMIN_EMAIL, TestData.ADMIN_PASSWORD, patch("/api/v1/users/" + holder.id()), Map.of("disabled", false))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.seatsUsed").value(1));
+        assertThat(jdbc.sql("select status from user_account where id = ?").param(holder.userId().value()).query(String.class).single())
+                .isEqualTo("DISABLED");
+    }
+
+    @Test
+    void issuingWithBadInputNamesTheFieldsAndStoresNothing() throws Exception {
+        OrganizationId org = data.organizationId();
+        send(TestData.ADMIN_EMAIL, TestData.ADMIN_PASSWORD, post("/api/v1/organizations/" + org + "/licences"),
+                Map.of("productId", java.util.UUID.randomUUID().toString(), "edition", " ", "seats", -1,
+                        "validFrom", "2026-06-01", "validUntil", "2026-05-01", "maxVersion", "not a version"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder(
+                        "productId", "edition", "seats", "validUntil", "maxVersion")));
+        TestMember manager = data.manager(org);
+        send(manager, post("/api/v1/organizations/" + org + "/licences"), Map.of("productId", fixtures.desktopProduct().id().toString(),
+                "edition", "Pro")).andExpect(status().isForbidden());
+        assertThat(jdbc.sql("select count(*) from licence where organization_id = ?").param(org.value()).query(Long.class).single())
+                .isZero();
     }
 
     private ResultActions grant(TestMember actor, TestMember target, String... rights) throws Exception {
