@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 public class AccessPolicy {
 
     public static final String USER_MANAGEMENT = "User Management";
+    public static final String LICENSES = "Licenses";
 
     // ---- organizations and sites
 
@@ -101,6 +102,50 @@ public class AccessPolicy {
     /** The vendor's staff download any release file, withdrawn ones included; customers' downloads follow their licences. */
     public Decision downloadReleaseFileAsVendor(Actor actor) {
         return actor.isVendorStaff() ? Decision.allow() : Decision.deny("policy.vendorStaffOnly");
+    }
+
+    // ---- licences
+
+    /** The organization's licences and who uses them: vendor staff, its Managers and holders of "Licenses". */
+    public Decision viewLicences(Actor actor, OrganizationId organization) {
+        if (actor.isVendorStaff()) {
+            return Decision.allow();
+        }
+        Optional<OrganizationAccess> access = actor.in(organization);
+        if (access.isEmpty()) {
+            return Decision.deny("policy.notAMember");
+        }
+        if (!access.get().active()) {
+            return Decision.deny("policy.membershipBlocked");
+        }
+        return access.get().role() == Role.MANAGER || access.get().holds(LICENSES)
+                ? Decision.allow() : Decision.deny("policy.licensesRequired");
+    }
+
+    /** The secret licence key goes into the organization's software: its Managers and the vendor admin read it. */
+    public Decision readLicenceKey(Actor actor, OrganizationId organization) {
+        if (actor.isVendorAdmin()) {
+            return Decision.allow();
+        }
+        return isManager(actor, organization) ? Decision.allow() : Decision.deny("policy.managerOnly");
+    }
+
+    /** Issuing, changing, suspending and resuming licences, and new keys: the vendor admin's. */
+    public Decision manageLicences(Actor actor) {
+        return actor.isVendorAdmin() ? Decision.allow() : Decision.deny("policy.vendorAdminOnly");
+    }
+
+    /** Freeing a machine's seat: whoever sees the organization's licences. */
+    public Decision deactivateMachine(Actor actor, OrganizationId organization) {
+        return viewLicences(actor, organization);
+    }
+
+    /** Asking the vendor for more seats is the organization's; the vendor admin changes seats directly. */
+    public Decision requestSeats(Actor actor, OrganizationId organization) {
+        if (actor.isVendorStaff()) {
+            return Decision.deny("policy.licence.vendorChangesSeats");
+        }
+        return viewLicences(actor, organization);
     }
 
     // ---- members

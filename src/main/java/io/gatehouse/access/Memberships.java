@@ -29,12 +29,14 @@ public class Memberships {
     private final Catalog catalog;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final List<SeatLimits> seatLimits;
 
-    Memberships(MembershipRepository repository, Catalog catalog, JdbcClient jdbc, Clock clock) {
+    Memberships(MembershipRepository repository, Catalog catalog, JdbcClient jdbc, Clock clock, List<SeatLimits> seatLimits) {
         this.repository = repository;
         this.catalog = catalog;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.seatLimits = List.copyOf(seatLimits);
     }
 
     @Transactional(readOnly = true)
@@ -53,6 +55,7 @@ public class Memberships {
 
     public MemberFacts join(OrganizationId organization, UserId user, MemberIdentity identity, Role role,
             Collection<CatalogRight> rights, Set<SiteId> sites) {
+        admit(organization, user, Set.of(), ids(rights));
         Membership membership = new Membership(organization.value(), user.value(), identity, role,
                 ids(rights), siteIds(sites), clock.instant());
         return facts(repository.save(membership), rights);
@@ -61,6 +64,7 @@ public class Memberships {
     /** Joins through an invitation: the person shows as "notified" until they next sign in. */
     public MemberFacts joinInvited(OrganizationId organization, UserId user, MemberIdentity identity, Role role,
             Collection<CatalogRight> rights, Set<SiteId> sites) {
+        admit(organization, user, Set.of(), ids(rights));
         Membership membership = new Membership(organization.value(), user.value(), identity, role,
                 ids(rights), siteIds(sites), clock.instant());
         membership.invited(clock.instant());
@@ -75,6 +79,9 @@ public class Memberships {
 
     public MemberFacts replaceRights(OrganizationId organization, UserId user, Collection<CatalogRight> rights) {
         Membership membership = load(organization, user);
+        if (membership.status() == MembershipStatus.ACTIVE) {
+            admit(organization, user, membership.rightIds(), ids(rights));
+        }
         membership.replaceRights(ids(rights));
         return facts(repository.save(membership));
     }
@@ -103,12 +110,27 @@ public class Memberships {
 
     public MemberFacts unblock(OrganizationId organization, UserId user) {
         Membership membership = load(organization, user);
+        if (membership.status() == MembershipStatus.BLOCKED) {
+            admit(organization, user, Set.of(), membership.rightIds());
+        }
         membership.unblock();
         return facts(repository.save(membership));
     }
 
     public void remove(OrganizationId organization, UserId user) {
         repository.delete(load(organization, user));
+    }
+
+    /**
+     * An account enabled again takes a seat wherever it holds rights; its organizations are
+     * locked by the caller.
+     */
+    public void admitEnabled(UserId user) {
+        for (Membership membership : repository.findByUserId(user.value())) {
+            if (membership.status() == MembershipStatus.ACTIVE) {
+                admit(new OrganizationId(membership.organizationId()), user, Set.of(), membership.rightIds());
+            }
+        }
     }
 
     /** Keeps the searchable copy of a person's name, email and login in step with their account. */
@@ -128,6 +150,29 @@ public class Memberships {
                           and u.status = 'ACTIVE'""")
                 .param("org", organization.value())
                 .query(Long.class).single();
+    }
+
+    /**
+     * The applications the person starts to use with these rights (seats are per application, so a
+     * second right of an application they already use takes nothing more) must each have a seat.
+     */
+    private void admit(OrganizationId organization, UserId user, Set<UUID> rightsBefore, Set<UUID> rightsAfter) {
+        if (seatLimits.isEmpty() || rightsAfter.isEmpty()) {
+            return;
+        }
+        Set<UUID> newly = new java.util.HashSet<>(applicationsOf(rightsAfter));
+        newly.removeAll(applicationsOf(rightsBefore));
+        if (!newly.isEmpty()) {
+            seatLimits.forEach(limits -> limits.admit(organization, user, Set.copyOf(newly)));
+        }
+    }
+
+    private List<UUID> applicationsOf(Set<UUID> rightIds) {
+        if (rightIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select distinct application_id from access_right where id in (:ids)")
+                .param("ids", rightIds).query(UUID.class).list();
     }
 
     private Membership load(OrganizationId organization, UserId user) {

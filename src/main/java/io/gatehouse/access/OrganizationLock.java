@@ -59,6 +59,15 @@ public class OrganizationLock {
     }
 
     /**
+     * Locks the organization alone, for a rule checked deep inside a change: a caller that already
+     * holds the lock keeps it, one that does not waits its turn here.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void hold(OrganizationId organization) {
+        lock(List.of(organization));
+    }
+
+    /**
      * Locks every organization the person belongs to, for a change of the account itself (disable,
      * delete). Read again after locking until nothing new turns up, so an organization the person
      * joined meanwhile is locked too.

@@ -59,7 +59,7 @@ class CatalogueRequests implements RequestKind {
         }
         CatalogueView catalogue = offered.catalogue();
         return requests.raise(actor, organization, new Requests.NewRequest(RequestType.CATALOGUE, catalogue.id(), label(catalogue),
-                Map.of("catalogueId", catalogue.id()), Map.of("catalogue", label(catalogue)), note == null ? null : note.strip()));
+                Map.of("catalogueId", catalogue.id()), null, Map.of("catalogue", label(catalogue)), note == null ? null : note.strip()));
     }
 
     /** Ticket numbers of open requests, by catalogue id. */

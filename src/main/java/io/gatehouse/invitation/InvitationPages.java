@@ -133,7 +133,8 @@ class InvitationPages {
                     errors.computeIfAbsent(error.field(), f -> new ArrayList<>()).add(message(error, locale));
                 }
             } catch (ConflictException e) {
-                errors.computeIfAbsent(e.field(), f -> new ArrayList<>()).add(messages.getMessage(e.messageCode(), null, locale));
+                errors.computeIfAbsent(e.field(), f -> new ArrayList<>()).add(messages.getMessage(e.messageCode(),
+                        e.arguments().isEmpty() ? null : e.arguments().toArray(), e.messageCode(), locale));
             } catch (ForbiddenException e) {
                 refusal = messages.getMessage(e.reasonCode(), null, e.reasonCode(), locale);
             } catch (TooManyRequestsException e) {

@@ -240,7 +240,8 @@ class MemberListPages {
             } catch (InvalidInputException e) {
                 errors.addAll(e.errors());
             } catch (ConflictException e) {
-                errors.add(new FieldError(e.field(), e.messageCode()));
+                // A seat limit says how many are used of how many: its arguments go with it.
+                errors.add(new FieldError(e.field(), e.messageCode(), e.arguments()));
             } catch (ForbiddenException e) {
                 reason = e.reasonCode();
             }
@@ -260,7 +261,8 @@ class MemberListPages {
             } catch (InvalidInputException e) {
                 errors.addAll(e.errors());
             } catch (ConflictException e) {
-                errors.add(new FieldError(e.field(), e.messageCode()));
+                // A seat limit says how many are used of how many: its arguments go with it.
+                errors.add(new FieldError(e.field(), e.messageCode(), e.arguments()));
             } catch (ForbiddenException e) {
                 reason = e.reasonCode();
             }

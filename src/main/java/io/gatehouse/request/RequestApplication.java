@@ -24,6 +24,7 @@ import io.gatehouse.user.Accounts;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -66,7 +67,13 @@ class RequestApplication {
                 if (kind == null) {
                     throw new IllegalStateException("no feature applies requests of type " + request.type());
                 }
-                return kind.apply(approver, requesterToday(request), organization, change);
+                try {
+                    return kind.apply(approver, requesterToday(request), organization, change);
+                } catch (ForbiddenException refused) {
+                    // The requester, as they are today, may no longer ask for this: said like a member request's refusal.
+                    throw new RequestConflictException("conflict.request.requesterMayNot",
+                            List.of(new DefaultMessageSourceResolvable(new String[] {refused.reasonCode()}, refused.reasonCode())));
+                }
             }
             Decision still = policy.applyRequest(requesterToday(request), requested(request, organization, change));
             if (still.denied()) {

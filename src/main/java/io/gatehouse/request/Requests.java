@@ -23,11 +23,11 @@ public class Requests {
 
     /**
      * What is asked: {@code subjectKey} names the thing (one open ticket per type and subject),
-     * {@code subjectLabel} is how people read it, {@code change} what approving applies and
-     * {@code after} what the ticket shows.
+     * {@code subjectLabel} is how people read it, {@code change} what approving applies, and
+     * {@code before} (null when there was nothing) and {@code after} what the ticket shows.
      */
     public record NewRequest(RequestType type, String subjectKey, String subjectLabel, Map<String, Object> change,
-            Map<String, Object> after, String note) {
+            Map<String, Object> before, Map<String, Object> after, String note) {
 
         public NewRequest {
             Objects.requireNonNull(type, "type");
@@ -37,6 +37,7 @@ public class Requests {
                 throw new IllegalArgumentException("requests about people are raised by the member feature");
             }
             change = Map.copyOf(change);
+            before = before == null ? null : new LinkedHashMap<>(before);
             after = new LinkedHashMap<>(after);
         }
     }
@@ -63,7 +64,7 @@ public class Requests {
             throw new RequestAlreadyOpen(request.type(), open.requestId(), open.number());
         }
         Receipt receipt = store.insert(new TicketStore.NewTicket(organization, request.type(), actor.ref(), null, request.subjectLabel(),
-                request.change(), null, request.after(), null, request.note(), request.subjectKey()));
+                request.change(), request.before(), request.after(), null, request.note(), request.subjectKey()));
         events.publishEvent(new Audited(actor.ref(), organization, "request.raised", "request", receipt.requestId(), null,
                 Map.of("number", receipt.number(), "type", request.type().name(), "after", request.after())));
         return receipt;

@@ -25,7 +25,7 @@ class TicketDiff {
 
     /** The fields of a member a request can show, in the order a person reads them. */
     private static final List<String> FIELDS = List.of("firstName", "lastName", "email", "position", "role", "rights", "sites",
-            "status", "catalogue");
+            "status", "catalogue", "licence", "seats");
 
     /** One line of the table; before is null for a new user, who had nothing before. */
     record Row(String field, String before, String after, boolean changed) {

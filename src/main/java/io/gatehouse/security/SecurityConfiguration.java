@@ -62,13 +62,17 @@ class SecurityConfiguration {
         http.securityMatcher("/api/**")
                 .authenticationManager(authenticationManager)
                 // A signed download link is its own credential: its signature and expiry are checked by the download.
+                // The vendor's desktop software activates with a licence key, not as a person.
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/files/*/download").permitAll()
                         .requestMatchers(org.springframework.http.HttpMethod.HEAD, "/api/v1/files/*/download").permitAll()
+                        .requestMatchers("/api/v1/activations", "/api/v1/activations/*").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 // A request that brings its own credentials cannot be forged by another site; a cookie one can.
-                .csrf(csrf -> csrf.ignoringRequestMatchers(carriesCredentials))
+                // Activations act on the licence key in their body, never on a signed-in person.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(carriesCredentials)
+                        .ignoringRequestMatchers("/api/v1/activations", "/api/v1/activations/*"))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
@@ -89,6 +93,7 @@ class SecurityConfiguration {
         http.authenticationManager(authenticationManager)
                 .authorizeHttpRequests(auth -> {
                     auth.requestMatchers("/signin", "/invitations/accept", "/password/forgot", "/password/reset", "/account/email/confirm", "/terms",
+                                    "/.well-known/gatehouse-licence-key",
                                     "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico",
                                     "/actuator/health", "/actuator/health/**", "/error")
                             .permitAll();

@@ -380,6 +380,7 @@ public class Accounts {
                 account.disable();
                 disabledNow = true;
             } else if (!changes.disabled() && account.disabled()) {
+                memberships.admitEnabled(new UserId(account.id()));
                 account.enable();
             }
         }

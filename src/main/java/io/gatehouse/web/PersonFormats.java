@@ -43,7 +43,7 @@ public class PersonFormats {
         return format.date().format(instant.atZone(format.zone()));
     }
 
-    /** A calendar day (a release or publication date), in the person's date format. */
+    /** A calendar day (a release, publication or licence end date) in the person's date format; no time zone moves it. */
     public String day(java.time.LocalDate day) {
         return day == null ? "" : format().date().format(day);
     }

@@ -42,7 +42,7 @@ class PortalModel {
 
     /** The frame of a page: null before sign-in. */
     public record Portal(AccountView me, List<OrganizationView> organizations, OrganizationView current,
-            boolean mayManageMembers, boolean vendorAdmin, boolean vendorStaff, String section) {
+            boolean mayManageMembers, boolean vendorAdmin, boolean vendorStaff, String section, boolean mayViewLicences) {
     }
 
     @ModelAttribute("portal")
@@ -66,7 +66,9 @@ class PortalModel {
         List<OrganizationView> mine = organizations.list(actor, null, PageRequest.of(0, PageRequest.MAX_SIZE)).items();
         OrganizationView current = current(request, actor, me, mine);
         boolean mayManage = current != null && policy.manageMembers(actor, OrganizationId.parse(current.id())).allowed();
-        return new Portal(me, mine, current, mayManage, actor.isVendorAdmin(), actor.isVendorStaff(), section(request));
+        boolean mayViewLicences = current != null && policy.viewLicences(actor, OrganizationId.parse(current.id())).allowed();
+        return new Portal(me, mine, current, mayManage, actor.isVendorAdmin(), actor.isVendorStaff(), section(request),
+                mayViewLicences);
     }
 
     /** The organization in the address if there is one, else the one last worked on, else the first. */
@@ -129,6 +131,9 @@ class PortalModel {
         }
         if (path.matches("/organizations/[^/]+/catalogues.*")) {
             return "catalogues";
+        }
+        if (path.matches("/organizations/[^/]+/licences.*")) {
+            return "licences";
         }
         if (path.matches("/organizations/[^/]+/requests.*")) {
             return "tickets";

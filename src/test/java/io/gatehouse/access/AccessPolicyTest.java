@@ -95,7 +95,8 @@ class AccessPolicyTest {
                 identityRules(),
                 notYourselfRules(),
                 staffAndCatalogueRules(),
-                catalogueSelectionRules())
+                catalogueSelectionRules(),
+                licenceRules())
                 .flatMap(List::stream);
     }
 
@@ -651,5 +652,42 @@ class AccessPolicyTest {
 
     private static Row denied(String name, String reason, Supplier<Decision> question) {
         return new Row(name, question, Decision.deny(reason));
+    }
+
+    // ---- Licences: the organization's Managers and holders of "Licenses" see them; the vendor admin issues them.
+
+    private static final Actor LICENSES_HOLDER = member(ORG, Role.USER, LICENSES);
+    private static final Actor BLOCKED_LICENSES_HOLDER = person("Blocked licences").blockedIn(ORG, Role.USER, LICENSES).build();
+
+    private static List<Row> licenceRules() {
+        return List.of(
+                allowed("a Manager sees the organization's licences", () -> POLICY.viewLicences(MANAGER, ORG)),
+                allowed("a member holding Licenses sees the organization's licences", () -> POLICY.viewLicences(LICENSES_HOLDER, ORG)),
+                allowed("vendor support sees any organization's licences", () -> POLICY.viewLicences(VENDOR_SUPPORT, ORG)),
+                denied("a User Management holder without Licenses does not see licences", "policy.licensesRequired",
+                        () -> POLICY.viewLicences(USER_MANAGER, ORG)),
+                denied("a plain user does not see licences", "policy.licensesRequired", () -> POLICY.viewLicences(PLAIN_USER, ORG)),
+                denied("another organization's Manager does not see its licences", "policy.notAMember",
+                        () -> POLICY.viewLicences(OTHER_MANAGER, ORG)),
+                denied("a blocked holder of Licenses sees nothing", "policy.membershipBlocked",
+                        () -> POLICY.viewLicences(BLOCKED_LICENSES_HOLDER, ORG)),
+                allowed("a Manager reads the secret licence key", () -> POLICY.readLicenceKey(MANAGER, ORG)),
+                allowed("the vendor admin reads the secret licence key", () -> POLICY.readLicenceKey(VENDOR_ADMIN, ORG)),
+                denied("a holder of Licenses who is no Manager does not read the key", "policy.managerOnly",
+                        () -> POLICY.readLicenceKey(LICENSES_HOLDER, ORG)),
+                denied("vendor support does not read licence keys", "policy.managerOnly",
+                        () -> POLICY.readLicenceKey(VENDOR_SUPPORT, ORG)),
+                allowed("the vendor admin issues and changes licences", () -> POLICY.manageLicences(VENDOR_ADMIN)),
+                denied("vendor support does not issue licences", "policy.vendorAdminOnly", () -> POLICY.manageLicences(VENDOR_SUPPORT)),
+                denied("a Manager does not change their own licences", "policy.vendorAdminOnly", () -> POLICY.manageLicences(MANAGER)),
+                allowed("a holder of Licenses deactivates a machine", () -> POLICY.deactivateMachine(LICENSES_HOLDER, ORG)),
+                denied("a plain user does not deactivate machines", "policy.licensesRequired",
+                        () -> POLICY.deactivateMachine(PLAIN_USER, ORG)),
+                allowed("a Manager asks for more seats", () -> POLICY.requestSeats(MANAGER, ORG)),
+                allowed("a holder of Licenses asks for more seats", () -> POLICY.requestSeats(LICENSES_HOLDER, ORG)),
+                denied("vendor staff change seats rather than ask for them", "policy.licence.vendorChangesSeats",
+                        () -> POLICY.requestSeats(VENDOR_ADMIN, ORG)),
+                denied("a User Management holder without Licenses does not ask for seats", "policy.licensesRequired",
+                        () -> POLICY.requestSeats(USER_MANAGER, ORG)));
     }
 }

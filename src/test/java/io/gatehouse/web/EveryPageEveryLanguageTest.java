@@ -83,11 +83,14 @@ class EveryPageEveryLanguageTest {
     io.gatehouse.product.Products products;
 
     @Autowired
+    io.gatehouse.licence.Licences licences;
+
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
     /** One organization's worth of path variables. */
-    private record Place(OrganizationId org, String siteId, List<String> userIds, String ticketId) {
+    private record Place(OrganizationId org, String siteId, List<String> userIds, String ticketId, String licenceId) {
     }
 
     private TestMember manager;
@@ -129,8 +132,12 @@ class EveryPageEveryLanguageTest {
             if (org.equals(vendorManaged)) {
                 ticket = approvals.deactivation(data.actor(manager.userId()), org, active.userId(), "Gone", "Note").requestId();
             }
+            io.gatehouse.product.ProductSummary product = products.define(TestData.unique("Product"), "",
+                    io.gatehouse.product.ProductKind.DESKTOP, null);
+            String licence = licences.issue(data.admin(), org, new io.gatehouse.licence.Licences.NewLicence(product.id(), "Pro", 5,
+                    null, java.time.LocalDate.now().plusDays(10), null, null, null)).id();
             places.add(new Place(org, site, List.of(manager.id(), active.id(), blocked.id(), disabled.id(), connected.id(), notified),
-                    ticket));
+                    ticket, licence));
             if (invitationToken == null) {
                 MailView mail = mails.to(invited).get(0);
                 mailId = mail.id().toString();
@@ -198,7 +205,8 @@ class EveryPageEveryLanguageTest {
             }
             for (String pattern : info.getPathPatternsCondition().getPatternValues()) {
                 if (pattern.startsWith("/api") || pattern.startsWith("/actuator") || pattern.startsWith("/swagger")
-                        || pattern.startsWith("/v3") || pattern.startsWith("/error") || pattern.endsWith(".csv")) {
+                        || pattern.startsWith("/v3") || pattern.startsWith("/error") || pattern.endsWith(".csv")
+                        || pattern.startsWith("/.well-known")) {
                     continue;
                 }
                 routes.add(pattern);
@@ -220,6 +228,7 @@ class EveryPageEveryLanguageTest {
                 values.put("catalogueId", catalogueId);
                 values.put("id", route.startsWith("/admin/mailbox") ? mailId : place.ticketId());
                 values.put("productId", productId);
+                values.put("licenceId", place.licenceId());
                 Matcher variable = VARIABLE.matcher(route);
                 StringBuilder uri = new StringBuilder();
                 boolean complete = true;

@@ -1,0 +1,235 @@
+package io.gatehouse.licence;
+
+import io.gatehouse.access.AccessPolicy;
+import io.gatehouse.access.Actor;
+import io.gatehouse.organization.Organizations;
+import io.gatehouse.product.ProductKind;
+import io.gatehouse.product.ProductSummary;
+import io.gatehouse.shared.ActorRef;
+import io.gatehouse.shared.Audited;
+import io.gatehouse.shared.ConflictException;
+import io.gatehouse.shared.ForbiddenException;
+import io.gatehouse.shared.InvalidInputException;
+import io.gatehouse.shared.NotFoundException;
+import io.gatehouse.shared.OrganizationId;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Machine activations of desktop software. The software activates with the secret licence key and
+ * gets a signed licence file; each machine (fingerprint) holds one seat, and activating the same
+ * machine again reuses its seat. Activations of one licence run one after another under the
+ * licence row's lock, so the seats are never exceeded. The organization frees a seat in the portal.
+ */
+@Service
+@Transactional
+public class Activations {
+
+    static final int MAX_TEXT = 200;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final LicenceStore store;
+    private final Licences licences;
+    private final LicenceSigningKey signing;
+    private final ActivationThrottle throttle;
+    private final AccessPolicy policy;
+    private final Organizations organizations;
+    private final JdbcClient jdbc;
+    private final org.springframework.context.ApplicationEventPublisher events;
+    private final Clock clock;
+    private final Duration fileValidFor;
+
+    Activations(LicenceStore store, Licences licences, LicenceSigningKey signing, ActivationThrottle throttle, AccessPolicy policy,
+            Organizations organizations, JdbcClient jdbc, org.springframework.context.ApplicationEventPublisher events, Clock clock,
+            @Value("${gatehouse.licences.file-valid-for:7d}") Duration fileValidFor) {
+        this.store = store;
+        this.licences = licences;
+        this.signing = signing;
+        this.throttle = throttle;
+        this.policy = policy;
+        this.organizations = organizations;
+        this.jdbc = jdbc;
+        this.events = events;
+        this.clock = clock;
+        this.fileValidFor = fileValidFor;
+    }
+
+    /** What the software receives: the activation's id, whether it was new, and the signed licence file. */
+    public record Activated(String id, boolean created, String licenceFile, Instant expiresAt) {
+    }
+
+    public Activated activate(String licenceKey, String fingerprint, String machineName, String address) {
+        throttle.check(address);
+        List<InvalidInputException.FieldError> errors = new java.util.ArrayList<>();
+        required("licenceKey", licenceKey, 64, errors);
+        required("fingerprint", fingerprint, MAX_TEXT, errors);
+        required("machineName", machineName, MAX_TEXT, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        Optional<Licence> found = store.byKeyHash(LicenceKeys.hash(licenceKey));
+        if (found.isEmpty()) {
+            throttle.failed(address);
+            throw InvalidInputException.of("licenceKey", "validation.activation.unknownKey");
+        }
+        Licence licence = store.lock(found.get().id()).orElseThrow(() -> new NotFoundException("licence"));
+        ProductSummary product = licences.product(licence);
+        if (product.kind() != ProductKind.DESKTOP) {
+            throw new ConflictException("licenceKey", "conflict.activation.notDesktop");
+        }
+        requireActive(licence);
+        String machine = fingerprint.strip();
+        Optional<UUID> existing = jdbc.sql("select id from activation where licence_id = ? and fingerprint = ? and deactivated_at is null")
+                .params(licence.id(), machine).query(UUID.class).optional();
+        if (existing.isPresent()) {
+            return new Activated(existing.get().toString(), false, file(licence, product, existing.get(), machine),
+                    expiry(licence));
+        }
+        long used = jdbc.sql("select count(*) from activation where licence_id = ? and deactivated_at is null")
+                .param(licence.id()).query(Long.class).single();
+        if (licence.seats() != null && used >= licence.seats()) {
+            throw SeatsTaken.machines(product.name(), used, licence.seats());
+        }
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        String by = truncate("licence key" + (address == null ? "" : " · " + address), 300);
+        jdbc.sql("""
+                        insert into activation (id, licence_id, machine_name, fingerprint, activated_by, activated_at)
+                        values (?, ?, ?, ?, ?, ?)""")
+                .params(id, licence.id(), machineName.strip(), machine, by, Timestamp.from(now)).update();
+        events.publishEvent(new Audited(new ActorRef(null, by), new OrganizationId(licence.organizationId()), "activation.created",
+                "activation", id.toString(), null, Map.of("licence", licence.number(), "machineName", machineName.strip())));
+        return new Activated(id.toString(), true, file(licence, product, id, machine), expiry(licence));
+    }
+
+    /** The software checks its activation and gets a fresh licence file; a wrong fingerprint is not found. */
+    public Activated check(UUID id, String fingerprint, String address) {
+        throttle.check(address);
+        Row row = live(id, fingerprint, address);
+        Licence licence = store.find(row.licenceId()).orElseThrow(() -> new NotFoundException("activation"));
+        requireActive(licence);
+        return new Activated(id.toString(), false, file(licence, licences.product(licence), id, row.fingerprint()), expiry(licence));
+    }
+
+    /** The software gives its seat back (uninstalling). */
+    public void release(UUID id, String fingerprint, String address) {
+        throttle.check(address);
+        Row row = live(id, fingerprint, address);
+        Licence licence = store.lock(row.licenceId()).orElseThrow(() -> new NotFoundException("activation"));
+        end(id);
+        events.publishEvent(new Audited(new ActorRef(null, truncate("licence key" + (address == null ? "" : " · " + address), 300)),
+                new OrganizationId(licence.organizationId()), "activation.released", "activation", id.toString(),
+                Map.of("licence", licence.number(), "machineName", row.machineName()), null));
+    }
+
+    // ---- the portal
+
+    @Transactional(readOnly = true)
+    public List<ActivationView> list(Actor actor, OrganizationId organization, UUID licenceId) {
+        licences.visible(actor, organization, licenceId);
+        return jdbc.sql("""
+                        select id, licence_id, machine_name, activated_by, activated_at, deactivated_at from activation
+                        where licence_id = ? and deactivated_at is null order by activated_at desc, machine_name""")
+                .param(licenceId)
+                .query((rs, n) -> new ActivationView(rs.getObject("id", UUID.class).toString(),
+                        rs.getObject("licence_id", UUID.class).toString(), rs.getString("machine_name"), rs.getString("activated_by"),
+                        rs.getTimestamp("activated_at").toInstant(), null))
+                .list();
+    }
+
+    /** "Deactivate": the machine's seat is free at once; its licence file stops being renewed. */
+    public ActivationView deactivate(Actor actor, OrganizationId organization, UUID licenceId, UUID activationId) {
+        Licence licence = licences.visible(actor, organization, licenceId);
+        policy.deactivateMachine(actor, organization).orThrow();
+        store.lock(licenceId);
+        ActivationView activation = list(actor, organization, licenceId).stream().filter(a -> a.id().equals(activationId.toString()))
+                .findFirst().orElseThrow(() -> new NotFoundException("activation"));
+        end(activationId);
+        events.publishEvent(new Audited(actor.ref(), organization, "activation.deactivated", "activation", activationId.toString(),
+                Map.of("licence", licence.number(), "machineName", activation.machineName()), null));
+        return activation;
+    }
+
+    private void end(UUID id) {
+        jdbc.sql("update activation set deactivated_at = ? where id = ? and deactivated_at is null")
+                .params(Timestamp.from(clock.instant()), id).update();
+    }
+
+    private record Row(UUID licenceId, String fingerprint, String machineName) {
+    }
+
+    private Row live(UUID id, String fingerprint, String address) {
+        Optional<Row> row = fingerprint == null ? Optional.empty() : jdbc.sql("""
+                        select licence_id, fingerprint, machine_name from activation
+                        where id = ? and fingerprint = ? and deactivated_at is null""")
+                .params(id, fingerprint.strip())
+                .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3))).optional();
+        if (row.isEmpty()) {
+            throttle.failed(address);
+            throw new NotFoundException("activation");
+        }
+        return row.get();
+    }
+
+    private void requireActive(Licence licence) {
+        LicenceStatus status = licence.status(LocalDate.now(clock));
+        if (!status.active()) {
+            throw new ForbiddenException("activation.inactive." + status.reason());
+        }
+    }
+
+    /** A licence file expires after a while, and never after its licence does: the software renews it while it may. */
+    private Instant expiry(Licence licence) {
+        Instant exp = clock.instant().plus(fileValidFor);
+        LocalDate until = licence.terms().validUntil();
+        if (until != null) {
+            Instant end = until.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+            if (end.isBefore(exp)) {
+                exp = end;
+            }
+        }
+        return exp;
+    }
+
+    private String file(Licence licence, ProductSummary product, UUID activation, String fingerprint) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("iss", "gatehouse");
+        payload.put("sub", activation.toString());
+        payload.put("licenceNumber", licence.number());
+        payload.put("product", product.name());
+        payload.put("productId", product.id().toString());
+        payload.put("edition", licence.edition());
+        payload.put("fingerprint", fingerprint);
+        payload.put("organization", licence.organizationId().toString());
+        payload.put("organizationName", organizations.name(new OrganizationId(licence.organizationId())));
+        payload.put("iat", clock.instant().getEpochSecond());
+        payload.put("exp", expiry(licence).getEpochSecond());
+        return signing.sign(JSON.writeValueAsString(payload));
+    }
+
+    private static void required(String field, String value, int max, List<InvalidInputException.FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            errors.add(new InvalidInputException.FieldError(field, "validation.required"));
+        } else if (value.strip().length() > max) {
+            errors.add(new InvalidInputException.FieldError(field, "validation.tooLong", List.of(max)));
+        }
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+}

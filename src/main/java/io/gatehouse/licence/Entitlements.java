@@ -1,0 +1,39 @@
+package io.gatehouse.licence;
+
+import io.gatehouse.shared.OrganizationId;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Predicate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Whether an organization's licences, as they stand today, entitle it to a release: one licence of
+ * the release's product that is active, covers its channel, reaches its version and whose
+ * maintenance covers its date is enough.
+ */
+@Service
+public class Entitlements {
+
+    private final LicenceStore licences;
+    private final Clock clock;
+
+    Entitlements(LicenceStore licences, Clock clock) {
+        this.licences = licences;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public boolean entitled(OrganizationId organization, ReleaseFacts release) {
+        return of(organization).test(release);
+    }
+
+    /** The organization's licences read once, to judge many releases (a download page). */
+    @Transactional(readOnly = true)
+    public Predicate<ReleaseFacts> of(OrganizationId organization) {
+        List<Licence> held = licences.ofOrganization(organization.value());
+        LocalDate today = LocalDate.now(clock);
+        return release -> held.stream().anyMatch(licence -> licence.entitles(release, today));
+    }
+}
