@@ -137,7 +137,8 @@ class InvitationPagesTest {
                 .andExpect(redirectedUrl("/organizations/" + org + "/invitations"))
                 .andExpect(flash().attribute("done", "invitations.resent"));
         assertThat(mails.to(email)).hasSize(2);
-        mvc.perform(post("/organizations/{org}/invitations/{id}/revoke", org, id).with(user(manager.id())).with(csrf()))
+        mvc.perform(post("/organizations/{org}/invitations/{id}/revoke", org, id).param("confirmed", "true").with(user(manager.id()))
+                        .with(csrf()))
                 .andExpect(flash().attribute("done", "invitations.revoked"));
         mvc.perform(get("/organizations/{org}/invitations", org).param("status", "REVOKED").with(user(manager.id())))
                 .andExpect(content().string(allOf(containsString(email), containsString("revoked"))));

@@ -143,7 +143,8 @@ class StaffPagesTest {
         assertThat(html(get("/admin/staff").with(user(admin.userId())).cookie(changed.getResponse().getCookies())))
                 .contains("Vendor " + colleague.lastName() + " is now Vendor admin.");
 
-        MvcResult removed = mvc.perform(post("/admin/staff/" + colleague.userId() + "/remove").with(user(admin.userId())).with(csrf()))
+        MvcResult removed = mvc.perform(post("/admin/staff/" + colleague.userId() + "/remove").param("confirmed", "true")
+                        .with(user(admin.userId())).with(csrf()))
                 .andExpect(redirectedUrl("/admin/staff")).andReturn();
         assertThat(staff.roleOf(colleague.id())).isEmpty();
         assertThat(accounts.find(colleague.id()).email()).isEqualTo(colleague.email());
