@@ -1,5 +1,6 @@
 package io.gatehouse.access;
 
+import io.gatehouse.shared.Confirmation;
 import io.gatehouse.shared.ConflictException;
 import io.gatehouse.shared.InvalidInputException;
 import io.gatehouse.shared.NotFoundException;
@@ -17,6 +18,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -90,9 +92,28 @@ class CatalogAdminPages {
         return done(redirect, "admin.catalog.rightRenamed", form.name(), application);
     }
 
+    /**
+     * Managed externally takes the rights of the application out of every organization's hands at
+     * once, so marking it asks first; handing them back does not.
+     */
     @PostMapping("/admin/applications/{applicationId}/managed-externally")
-    String markManagedExternally(Actor actor, @PathVariable String applicationId, ManagedForm form, RedirectAttributes redirect) {
+    String markManagedExternally(Actor actor, @PathVariable String applicationId, ManagedForm form,
+            @RequestParam(name = Confirmation.PARAMETER, required = false) String confirmed, Locale locale, Model model,
+            RedirectAttributes redirect) {
         UUID application = id(applicationId);
+        admin.requireVendorAdmin(actor);
+        CatalogApplication app = catalog.applications().stream().filter(a -> a.id().equals(application)).findFirst()
+                .orElseThrow(() -> new NotFoundException("application"));
+        if ("true".equals(form.managedExternally()) && !app.managedExternally() && !Confirmation.given(confirmed)) {
+            model.addAttribute("confirmation", new Confirmation(
+                    messages.getMessage("admin.catalog.markManagedExternally.title", new Object[] {app.name()}, locale),
+                    messages.getMessage("admin.catalog.markManagedExternally.confirm", new Object[] {app.name()}, locale),
+                    "/admin/applications/" + application + "/managed-externally", List.of(new Confirmation.Field("managedExternally", "true")),
+                    messages.getMessage("admin.catalog.markManagedExternally", null, locale), "/admin/applications#app-" + application,
+                    List.of(new Confirmation.Field(messages.getMessage("nav.applications", null, locale), "/admin/applications"),
+                            new Confirmation.Field(app.name(), "/admin/applications#app-" + application))));
+            return "confirm";
+        }
         admin.markManagedExternally(actor, application, "true".equals(form.managedExternally()));
         return done(redirect, "admin.catalog.saved", "", application);
     }

@@ -5,6 +5,7 @@ import io.gatehouse.access.Actor;
 import io.gatehouse.member.GrantableAccess;
 import io.gatehouse.organization.OrganizationView;
 import io.gatehouse.organization.Organizations;
+import io.gatehouse.shared.Confirmation;
 import io.gatehouse.shared.ConflictException;
 import io.gatehouse.shared.ForbiddenException;
 import io.gatehouse.shared.InvalidInputException;
@@ -186,12 +187,27 @@ class InvitationPages {
         return "redirect:/organizations/" + organization + "/invitations";
     }
 
+    /** Revoking asks first, naming the address and the organization; one no longer revocable says why at once. */
     @PostMapping("/organizations/{orgId}/invitations/{id}/revoke")
-    String revoke(Actor actor, @PathVariable String orgId, @PathVariable String id, RedirectAttributes redirect) {
+    String revoke(Actor actor, @PathVariable String orgId, @PathVariable String id,
+            @RequestParam(name = Confirmation.PARAMETER, required = false) String confirmed, Locale locale, Model model,
+            RedirectAttributes redirect) {
         OrganizationId organization = OrganizationId.parse(orgId);
+        Invitations.InvitationView invitation = invitations.get(actor, organization, invitationId(id));
+        String list = "/organizations/" + organization + "/invitations";
+        if (invitation.resendable() && !Confirmation.given(confirmed)) {
+            model.addAttribute("confirmation", new Confirmation(
+                    text(locale, "invitations.revoke.confirm.title", invitation.email()),
+                    text(locale, "invitations.revoke.confirm", invitation.email(), invitation.organizationName()),
+                    list + "/" + invitation.id() + "/revoke", List.of(), text(locale, "invitations.revoke.confirm.yes"), list,
+                    List.of(new Confirmation.Field(text(locale, "nav.users"), "/organizations/" + organization + "/users"),
+                            new Confirmation.Field(text(locale, "invitations.pending.title"), list))));
+            return "confirm";
+        }
         try {
             invitations.revoke(actor, organization, invitationId(id));
             redirect.addFlashAttribute("done", "invitations.revoked");
+            redirect.addFlashAttribute("doneEmail", invitation.email());
         } catch (ConflictException e) {
             redirect.addFlashAttribute("failed", e.messageCode());
         } catch (ForbiddenException e) {
@@ -229,6 +245,10 @@ class InvitationPages {
         model.addAttribute("errors", errors);
         model.addAttribute("refusal", refusal);
         return "invitations/organizations";
+    }
+
+    private String text(Locale locale, String code, Object... arguments) {
+        return messages.getMessage(code, arguments, code, locale);
     }
 
     private String message(FieldError error, Locale locale) {

@@ -255,6 +255,13 @@ public class Invitations {
         return views;
     }
 
+    /** One invitation of the organization, as the pending list shows it. */
+    @Transactional(readOnly = true)
+    public InvitationView get(Actor actor, OrganizationId organization, UUID id) {
+        Invitation invitation = load(actor, organization, id);
+        return view(invitation, organizations.get(actor, organization).name(), clock.instant());
+    }
+
     /** A new link and a new date for a pending or expired invitation; the old link stops working. */
     public InvitationView resend(Actor actor, OrganizationId organization, UUID id) {
         Invitation invitation = load(actor, organization, id);

@@ -3,6 +3,7 @@ package io.gatehouse.request;
 import io.gatehouse.access.AccessPolicy;
 import io.gatehouse.access.Actor;
 import io.gatehouse.organization.Organizations;
+import io.gatehouse.shared.Confirmation;
 import io.gatehouse.shared.ConflictException;
 import io.gatehouse.shared.ForbiddenException;
 import io.gatehouse.shared.InvalidInputException;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -43,13 +45,16 @@ class RequestPages {
     private final Organizations organizations;
     private final AccessPolicy policy;
     private final TicketDiff diff;
+    private final TicketQuestions questions;
     private final MessageSource messages;
 
-    RequestPages(ChangeRequests requests, Organizations organizations, AccessPolicy policy, TicketDiff diff, MessageSource messages) {
+    RequestPages(ChangeRequests requests, Organizations organizations, AccessPolicy policy, TicketDiff diff,
+            TicketQuestions questions, MessageSource messages) {
         this.requests = requests;
         this.organizations = organizations;
         this.policy = policy;
         this.diff = diff;
+        this.questions = questions;
         this.messages = messages;
     }
 
@@ -127,9 +132,16 @@ class RequestPages {
         return comment(actor, ticket, false, form, locale, model, response, redirect);
     }
 
+    /** Cancelling asks first; a ticket no longer open says why at once instead. */
     @PostMapping("/organizations/{orgId}/requests/{id}/cancel")
-    String cancel(Actor actor, @PathVariable String orgId, @PathVariable String id, Locale locale, RedirectAttributes redirect) {
+    String cancel(Actor actor, @PathVariable String orgId, @PathVariable String id,
+            @RequestParam(name = Confirmation.PARAMETER, required = false) String confirmed, Locale locale, Model model,
+            RedirectAttributes redirect) {
         RequestView ticket = inOrganization(actor, orgId, id);
+        if (ticket.status() == RequestStatus.OPEN && !Confirmation.given(confirmed)) {
+            model.addAttribute("confirmation", questions.cancellation(ticket, href(ticket, false), locale));
+            return "confirm";
+        }
         try {
             requests.cancel(actor, UUID.fromString(ticket.id()));
             redirect.addFlashAttribute("flash", text(locale, "requests.flash.cancelled", ticket.number()));
@@ -183,10 +195,18 @@ class RequestPages {
         return "redirect:" + href(ticket, true);
     }
 
-    /** "Approve" applies the change now; when today's state refuses it, the ticket says why and nothing changes. */
+    /**
+     * "Approve" applies the change now, once asked and answered; when today's state refuses it, the
+     * ticket says why and nothing changes. A ticket the actor may not decide says why at once.
+     */
     @PostMapping("/requests/{id}/approve")
-    String approve(Actor actor, @PathVariable String id, Locale locale, RedirectAttributes redirect) {
+    String approve(Actor actor, @PathVariable String id, @RequestParam(name = Confirmation.PARAMETER, required = false) String confirmed,
+            Locale locale, Model model, RedirectAttributes redirect) {
         RequestView ticket = forStaff(actor, id);
+        if (!Confirmation.given(confirmed) && !ticket.status().decided() && policy.decideRequest(actor, requester(ticket)).allowed()) {
+            model.addAttribute("confirmation", questions.approval(ticket, href(ticket, true), locale));
+            return "confirm";
+        }
         UUID request = UUID.fromString(ticket.id());
         try {
             requests.approve(actor, request);
@@ -246,6 +266,9 @@ class RequestPages {
         model.addAttribute("mayCancel", !staff && ticket.status() == RequestStatus.OPEN);
         model.addAttribute("mayDecide", mayDecide);
         model.addAttribute("mayAssign", mayDecide && mayAssign(actor, ticket));
+        // The dialog asks what the page without JavaScript asks, in the same words.
+        model.addAttribute("approveQuestion", mayDecide ? questions.approve(ticket, locale) : null);
+        model.addAttribute("cancelQuestion", !staff && ticket.status() == RequestStatus.OPEN ? questions.cancel(ticket, locale) : null);
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
         }

@@ -9,9 +9,10 @@ import java.util.Objects;
  * {@code confirmed=true}; an action that needs it does nothing without it but show this step.
  *
  * @param crumbs where the page sits, as label and address pairs, never empty
+ * @param backLabel the words of the way back, when "Cancel" would read as the action itself; null for "Cancel"
  */
 public record Confirmation(String title, String question, String action, List<Field> fields, String yes, String back,
-        List<Field> crumbs) {
+        List<Field> crumbs, String backLabel) {
 
     /** The parameter that says the person answered yes. */
     public static final String PARAMETER = "confirmed";
@@ -36,6 +37,12 @@ public record Confirmation(String title, String question, String action, List<Fi
         if (crumbs.isEmpty()) {
             throw new IllegalArgumentException("a confirmation page always says where it is");
         }
+    }
+
+    /** A question whose way back reads "Cancel". */
+    public Confirmation(String title, String question, String action, List<Field> fields, String yes, String back,
+            List<Field> crumbs) {
+        this(title, question, action, fields, yes, back, crumbs, null);
     }
 
     /** Whether a request carried the answer. */

@@ -2,6 +2,7 @@ package io.gatehouse.staff;
 
 import io.gatehouse.access.Actor;
 import io.gatehouse.access.StaffRole;
+import io.gatehouse.shared.Confirmation;
 import io.gatehouse.shared.ConflictException;
 import io.gatehouse.shared.InvalidInputException;
 import io.gatehouse.shared.InvalidInputException.FieldError;
@@ -19,6 +20,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The vendor admin's Staff page: who works for the vendor, in which role; adding, changing and removing them. */
@@ -77,10 +79,22 @@ class StaffPages {
         return "redirect:/admin/staff";
     }
 
+    /** Removing asks first, naming the person and their role; a removal the policy refuses says why at once. */
     @PostMapping("/admin/staff/{userId}/remove")
-    String remove(Actor actor, @PathVariable String userId, RedirectAttributes redirect) {
+    String remove(Actor actor, @PathVariable String userId,
+            @RequestParam(name = Confirmation.PARAMETER, required = false) String confirmed, Locale locale, Model model,
+            RedirectAttributes redirect) {
         UserId user = UserId.parse(userId);
         StaffView removed = staff.get(actor, user);
+        boolean allowed = staff.overview(actor).stream()
+                .anyMatch(listed -> listed.member().id().equals(removed.id()) && listed.removal().allowed());
+        if (allowed && !Confirmation.given(confirmed)) {
+            model.addAttribute("confirmation", new Confirmation(text(locale, "staff.removeConfirm.title", removed.name()),
+                    text(locale, "staff.removeConfirm", removed.name(), text(locale, "staff.role." + removed.role())),
+                    "/admin/staff/" + removed.id() + "/remove", List.of(), text(locale, "staff.removeConfirm.yes"), "/admin/staff",
+                    List.of(new Confirmation.Field(text(locale, "staff.title"), "/admin/staff"))));
+            return "confirm";
+        }
         staff.remove(actor, user);
         redirect.addFlashAttribute("done", new Done("staff.removed", removed.name(), removed.role()));
         return "redirect:/admin/staff";
@@ -92,6 +106,10 @@ class StaffPages {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         return "admin/staff";
+    }
+
+    private String text(Locale locale, String code, Object... arguments) {
+        return messages.getMessage(code, arguments, code, locale);
     }
 
     /** Each message next to the field it concerns; the form has no login field, so a taken login is the email's. */

@@ -198,6 +198,28 @@ class CatalogAdminPagesTest {
         }
     }
 
+    @Test
+    void markingAnApplicationManagedExternallyAsksFirstSinceEveryOrganizationLosesItsRights() throws Exception {
+        String application = TestData.unique("Ledger");
+        mvc.perform(asAdmin(post("/admin/applications")).with(csrf()).param("name", application)).andExpect(status().is3xxRedirection());
+        CatalogApplication added = application(application);
+        String action = "/admin/applications/" + added.id() + "/managed-externally";
+        String question = "Mark " + application + " as managed externally? Every organization can then only view its access rights: "
+                + "nobody grants or withdraws them in the portal any more.";
+
+        String html = html(asAdmin(post(action)).with(csrf()).param("managedExternally", "true"));
+
+        assertThat(html).contains("<h1>Mark " + application + " as managed externally?</h1>", question,
+                "href=\"/admin/applications\">Applications</a>", "action=\"" + action + "\"",
+                "name=\"managedExternally\" value=\"true\"", "name=\"confirmed\" value=\"true\"");
+        assertThat(application(application).managedExternally()).isFalse();
+        assertThat(html(asAdmin(get("/admin/applications")))).contains("data-confirm=\"" + question + "\"");
+
+        mvc.perform(asAdmin(post(action)).with(csrf()).param("managedExternally", "true").param("confirmed", "true"))
+                .andExpect(redirectedUrl("/admin/applications#app-" + added.id()));
+        assertThat(application(application).managedExternally()).isTrue();
+    }
+
     private CatalogApplication application(String name) {
         return catalog.applications().stream().filter(a -> a.name().equals(name)).findFirst().orElseThrow();
     }

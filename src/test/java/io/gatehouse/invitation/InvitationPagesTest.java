@@ -137,12 +137,44 @@ class InvitationPagesTest {
                 .andExpect(redirectedUrl("/organizations/" + org + "/invitations"))
                 .andExpect(flash().attribute("done", "invitations.resent"));
         assertThat(mails.to(email)).hasSize(2);
-        mvc.perform(post("/organizations/{org}/invitations/{id}/revoke", org, id).with(user(manager.id())).with(csrf()))
+        mvc.perform(post("/organizations/{org}/invitations/{id}/revoke", org, id).param("confirmed", "true").with(user(manager.id()))
+                        .with(csrf()))
                 .andExpect(flash().attribute("done", "invitations.revoked"));
         mvc.perform(get("/organizations/{org}/invitations", org).param("status", "REVOKED").with(user(manager.id())))
                 // An address may wrap before "@" and "." (<wbr>), so read it as the text shows it.
                 .andExpect(result -> assertThat(result.getResponse().getContentAsString().replace("<wbr>", ""))
                         .contains(email, "revoked"));
+    }
+
+    @Test
+    void revokingWithoutTheAnswerChangesNothingAndAsksNamingTheAddressAndTheOrganization() throws Exception {
+        io.gatehouse.organization.OrganizationView acme = data.organization();
+        OrganizationId org = OrganizationId.parse(acme.id());
+        TestMember manager = data.manager(org);
+        String email = address("revoked");
+        invitations.invite(data.actor(manager.userId()), List.of(email), List.of(new Invitations.Target(org, Role.USER, null, null)));
+        String id = jdbc.sql("select id from invitation where email = ?").param(email).query(String.class).single();
+        String list = "/organizations/" + org + "/invitations";
+        String question = "Revoke the invitation of " + email + " to " + acme.name()
+                + "? The link stops working and the place kept for them there goes.";
+
+        String html = mvc.perform(post(list + "/{id}/revoke", id).with(user(manager.id())).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("<h1>Revoke the invitation of " + email + "?</h1>", question,
+                "href=\"" + list + "\">Pending invitations</a>", "action=\"" + list + "/" + id + "/revoke\"",
+                "name=\"confirmed\" value=\"true\"", ">Revoke the invitation<", "href=\"" + list + "\">Cancel</a>");
+        assertThat(jdbc.sql("select status from invitation where id = ?").param(java.util.UUID.fromString(id)).query(String.class).single())
+                .isEqualTo("PENDING");
+        // With JavaScript the dialog asks the same question.
+        mvc.perform(get(list).with(user(manager.id()))).andExpect(content().string(containsString("data-confirm=\"" + question + "\"")));
+
+        mvc.perform(post(list + "/{id}/revoke", id).param("confirmed", "true").with(user(manager.id())).with(csrf()))
+                .andExpect(redirectedUrl(list))
+                .andExpect(flash().attribute("done", "invitations.revoked"))
+                .andExpect(flash().attribute("doneEmail", email));
+        assertThat(jdbc.sql("select status from invitation where id = ?").param(java.util.UUID.fromString(id)).query(String.class).single())
+                .isEqualTo("REVOKED");
     }
 
     @Test

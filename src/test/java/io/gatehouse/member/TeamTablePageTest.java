@@ -295,7 +295,7 @@ class TeamTablePageTest {
         // A deactivation is another request; and once the first is cancelled, the rights can be asked for again.
         as(admin, post("/organizations/" + org + "/users/" + person.id() + "/request-deactivation").param("reason", "Gone"))
                 .andExpect(redirectedUrl("/organizations/" + org + "/users"));
-        as(admin, post(ticketUrl + "/cancel")).andExpect(status().is3xxRedirection());
+        as(admin, post(ticketUrl + "/cancel").param("confirmed", "true")).andExpect(status().is3xxRedirection());
         as(admin, post(url).param("application", "Customer Portal").param("rights", "User Management"))
                 .andExpect(redirectedUrl("/organizations/" + org + "/users"));
         assertThat(requestCount(org)).isEqualTo(3);

@@ -268,7 +268,7 @@ class RequestGrantRulesTest {
                 .andExpect(status().isOk());
 
         // The support queue's page says why, and the ticket's timeline keeps it.
-        String flash = mvc.perform(post("/requests/{id}/approve", id).with(user(support.id().toString())).with(csrf()))
+        String flash = mvc.perform(post("/requests/{id}/approve", id).param("confirmed", "true").with(user(support.id().toString())).with(csrf()))
                 .andReturn().getFlashMap().get("flashError").toString();
         assertThat(flash).isEqualTo("Not applied, nothing was changed: The requester may no longer make this change themselves; "
                 + "they would be told: “You can only grant or remove access rights that you hold yourself.”");

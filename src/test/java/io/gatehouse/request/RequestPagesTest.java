@@ -174,7 +174,7 @@ class RequestPagesTest {
         as(admin.id(), post(url + "/comments").param("text", "Please hurry"))
                 .andExpect(redirectedUrl(url + "#timeline"))
                 .andExpect(flash().attribute("flash", "Your comment was added."));
-        as(admin.id(), post(url + "/cancel"))
+        as(admin.id(), post(url + "/cancel").param("confirmed", "true"))
                 .andExpect(redirectedUrl(url))
                 .andExpect(flash().attribute("flash", "Ticket #" + receipt.number() + " is cancelled."));
 
@@ -183,7 +183,7 @@ class RequestPagesTest {
         String html = page(admin.id(), get(url));
         assertThat(html).contains(">cancelled<", "Please hurry", ">Cancelled<").doesNotContain("Cancel request");
 
-        as(admin.id(), post(url + "/cancel"))
+        as(admin.id(), post(url + "/cancel").param("confirmed", "true"))
                 .andExpect(redirectedUrl(url))
                 .andExpect(flash().attribute("flashError", "Only an open request can be cancelled."));
     }
@@ -221,7 +221,7 @@ class RequestPagesTest {
         assertThat(ticket(receipt).status()).isEqualTo(RequestStatus.IN_PROGRESS);
         assertThat(page(support.userId(), get(url))).contains(">in progress<", support.lastName()).doesNotContain(">Assign to me<");
 
-        as(support.userId(), post(url + "/approve"))
+        as(support.userId(), post(url + "/approve").param("confirmed", "true"))
                 .andExpect(redirectedUrl(url))
                 .andExpect(flash().attribute("flash", "Ticket #" + receipt.number() + " is approved: the change is applied."));
         assertThat(ticket(receipt).status()).isEqualTo(RequestStatus.APPLIED);
@@ -242,7 +242,7 @@ class RequestPagesTest {
         String url = "/requests/" + receipt.requestId();
         String why = "This person is already deactivated here: nothing to apply.";
 
-        as(support.userId(), post(url + "/approve"))
+        as(support.userId(), post(url + "/approve").param("confirmed", "true"))
                 .andExpect(redirectedUrl(url))
                 .andExpect(flash().attribute("flashError", "Not applied, nothing was changed: " + why));
 

@@ -143,7 +143,8 @@ class StaffPagesTest {
         assertThat(html(get("/admin/staff").with(user(admin.userId())).cookie(changed.getResponse().getCookies())))
                 .contains("Vendor " + colleague.lastName() + " is now Vendor admin.");
 
-        MvcResult removed = mvc.perform(post("/admin/staff/" + colleague.userId() + "/remove").with(user(admin.userId())).with(csrf()))
+        MvcResult removed = mvc.perform(post("/admin/staff/" + colleague.userId() + "/remove").param("confirmed", "true")
+                        .with(user(admin.userId())).with(csrf()))
                 .andExpect(redirectedUrl("/admin/staff")).andReturn();
         assertThat(staff.roleOf(colleague.id())).isEmpty();
         assertThat(accounts.find(colleague.id()).email()).isEqualTo(colleague.email());
@@ -152,6 +153,25 @@ class StaffPagesTest {
                 .doesNotContain(colleague.email());
         assertThat(entries("staff.roleChanged", colleague.id())).isEqualTo(1);
         assertThat(entries("staff.removed", colleague.id())).isEqualTo(1);
+    }
+
+    @Test
+    void removingWithoutTheAnswerChangesNothingAndAsksNamingThePersonAndTheirRole() throws Exception {
+        AccountView admin = data.staff(StaffRole.VENDOR_ADMIN);
+        AccountView colleague = data.staff(StaffRole.VENDOR_SUPPORT);
+        String name = "Vendor " + colleague.lastName();
+        String question = "Remove " + name + " (Vendor support) from the staff? They lose the support queue and their access to "
+                + "every organization at once; their account stays, without staff rights.";
+
+        String html = html(post("/admin/staff/" + colleague.userId() + "/remove").with(user(admin.userId())).with(csrf()));
+
+        assertThat(html).contains("<h1>Remove " + name + " from the staff?</h1>", question, "href=\"/admin/staff\">Staff</a>",
+                "action=\"/admin/staff/" + colleague.userId() + "/remove\"", "name=\"confirmed\" value=\"true\"",
+                ">Remove from the staff<");
+        assertThat(staff.roleOf(colleague.id())).contains(StaffRole.VENDOR_SUPPORT);
+        assertThat(entries("staff.removed", colleague.id())).isZero();
+        // With JavaScript the dialog asks the same question.
+        assertThat(html(get("/admin/staff").with(user(admin.userId())))).contains("data-confirm=\"" + question + "\"");
     }
 
     @Test

@@ -71,7 +71,8 @@ class StaffWalkTest {
             browser.click("Staff");
             browser.one("form[action$='/remove'] button[aria-label='Remove Sam " + last + "']").click();
             assertThat(browser.driver().switchTo().alert().getText())
-                    .isEqualTo("Remove Sam " + last + " from the staff? Their account stays, without staff rights.");
+                    .isEqualTo("Remove Sam " + last + " (Vendor support) from the staff? They lose the support queue and their access to "
+                            + "every organization at once; their account stays, without staff rights.");
             browser.driver().switchTo().alert().accept();
             browser.settle().shot("support-removed");
             assertThat(browser.text()).contains("Sam " + last + " is no longer on the staff. Their account stays.")
