@@ -63,11 +63,13 @@ class TicketQuestions {
             case RIGHTS_CHANGE -> text(locale, "requests.approve.effect.RIGHTS_CHANGE", person(ticket), organization, changes(ticket, locale));
             case DEACTIVATION -> text(locale, "requests.approve.effect.DEACTIVATION", person(ticket), organization);
             case CATALOGUE -> text(locale, "requests.approve.effect.CATALOGUE", ticket.target(), organization);
+            case SEATS -> text(locale, "requests.approve.effect.SEATS", ticket.target(), organization,
+                    String.valueOf(ticket.after() == null ? "" : ticket.after().get("seats")));
         };
     }
 
     private String subject(RequestView ticket, Locale locale) {
-        String name = ticket.type() == RequestType.CATALOGUE ? ticket.target() : person(ticket);
+        String name = ticket.type().aboutAPerson() ? person(ticket) : ticket.target();
         return text(locale, "requests.subject." + ticket.type(), name, ticket.organizationName());
     }
 

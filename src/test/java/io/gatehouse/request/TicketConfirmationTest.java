@@ -136,7 +136,7 @@ class TicketConfirmationTest {
         String catalogue = TestData.unique("Spring tiles") + " — Villeroy 2026";
         Receipt receipt = raising.raise(data.actor(manager.userId()), org, new Requests.NewRequest(RequestType.CATALOGUE,
                 UUID.randomUUID().toString(), catalogue, Map.of("catalogueId", UUID.randomUUID().toString()),
-                Map.of("catalogue", catalogue), null));
+                null, Map.of("catalogue", catalogue), null));
 
         String html = page(support.userId(), post("/requests/" + receipt.requestId() + "/approve"));
 
