@@ -185,6 +185,8 @@ class MainPagesWalkTest {
         for (int i = 0; i < entries.size(); i++) {
             WebElement entry = browser.all("nav.toolbar li a").get(i);
             assertThat(entry.isDisplayed()).as(entries.get(i) + " shown").isTrue();
+            // A long menu scrolls with the page: each entry is reached by scrolling to it.
+            script("arguments[0].scrollIntoView({block: 'nearest'})", entry);
             assertThat(fullyInView("nav.toolbar li a", i)).as(entries.get(i) + " on the screen").isTrue();
         }
         WebElement me = browser.one("nav.toolbar .menu-me");
