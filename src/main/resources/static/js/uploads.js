@@ -1,4 +1,4 @@
-// A release file goes to the API as the request's raw body, straight from the disk, with its progress
+// A release or catalogue file goes to the API as the request's raw body, straight from the disk, with its progress
 // shown: any size, no form encoding. Without this script the form posts multipart, within the form limit.
 (function () {
   "use strict";
@@ -31,12 +31,13 @@
       return; // the server names the missing file
     }
     event.preventDefault();
-    var platform = form.querySelector('select[name="platform"]').value;
+    var platform = form.querySelector('select[name="platform"]');
     var progress = form.querySelector("progress");
     var status = form.querySelector(".upload-status");
     var button = form.querySelector('button[type="submit"]');
     var xhr = new XMLHttpRequest();
-    xhr.open("POST", url + "?platform=" + encodeURIComponent(platform) + "&name=" + encodeURIComponent(file.name));
+    xhr.open("POST", url + "?" + (platform ? "platform=" + encodeURIComponent(platform.value) + "&" : "")
+        + "name=" + encodeURIComponent(file.name));
     xhr.setRequestHeader("Content-Type", "application/octet-stream");
     xhr.setRequestHeader("Accept", "application/json");
     var token = csrf();

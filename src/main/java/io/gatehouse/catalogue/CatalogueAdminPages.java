@@ -25,11 +25,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CatalogueAdminPages {
 
     private final Catalogues catalogues;
+    private final CatalogueFiles files;
+    private final io.gatehouse.storage.StoredFiles storage;
     private final Organizations organizations;
     private final MessageSource messages;
 
-    CatalogueAdminPages(Catalogues catalogues, Organizations organizations, MessageSource messages) {
+    CatalogueAdminPages(Catalogues catalogues, CatalogueFiles files, io.gatehouse.storage.StoredFiles storage, Organizations organizations,
+            MessageSource messages) {
         this.catalogues = catalogues;
+        this.files = files;
+        this.storage = storage;
         this.organizations = organizations;
         this.messages = messages;
     }
@@ -100,7 +105,29 @@ class CatalogueAdminPages {
         return "catalogues/admin";
     }
 
+    /** The form's own upload, without a script: multipart, within the portal's form upload limit. */
+    @PostMapping("/admin/catalogues/{catalogueId}/files")
+    String upload(Actor actor, @PathVariable String catalogueId,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) org.springframework.web.multipart.MultipartFile file,
+            Locale locale, Model model, RedirectAttributes redirect) throws java.io.IOException {
+        CatalogueView catalogue = catalogues.get(actor, catalogueId);
+        try {
+            if (file == null || file.isEmpty()) {
+                throw InvalidInputException.of("file", "validation.required");
+            }
+            try (java.io.InputStream content = file.getInputStream()) {
+                files.add(actor, catalogueId, file.getOriginalFilename(), file.getContentType(), content, file.getSize(), null);
+            }
+        } catch (InvalidInputException | ConflictException e) {
+            return editPage(catalogue, CatalogueForm.of(catalogue), errors(e, locale), model);
+        }
+        redirect.addFlashAttribute("flash", messages.getMessage("catalogues.admin.saved", new Object[] {catalogue.name()}, locale));
+        return "redirect:/admin/catalogues/" + catalogue.id();
+    }
+
     private String editPage(CatalogueView catalogue, CatalogueForm form, Map<String, List<String>> errors, Model model) {
+        model.addAttribute("catalogueFiles", files.of(List.of(catalogue.id())).getOrDefault(catalogue.id(), List.of()));
+        model.addAttribute("maxFileSize", storage.maxFileSize());
         model.addAttribute("catalogue", catalogue);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);

@@ -26,10 +26,12 @@ class CatalogueController {
 
     private final Catalogues catalogues;
     private final CatalogueRequests requests;
+    private final CatalogueFiles files;
 
-    CatalogueController(Catalogues catalogues, CatalogueRequests requests) {
+    CatalogueController(Catalogues catalogues, CatalogueRequests requests, CatalogueFiles files) {
         this.catalogues = catalogues;
         this.requests = requests;
+        this.files = files;
     }
 
     record RequestNote(@Schema(description = "What the vendor should know, at most 2000 characters") String note) {
@@ -71,6 +73,32 @@ class CatalogueController {
             @RequestBody CatalogueBody body) {
         return catalogues.change(actor, catalogueId, body.name(), body.supplier(), body.description(), body.version(),
                 body.publishedOn(), body.regions(), body.languages());
+    }
+
+    @PostMapping(path = "/api/v1/catalogues/{catalogueId}/files", consumes = org.springframework.http.MediaType.ALL_VALUE)
+    @Operation(summary = "Upload a catalogue file, e.g. a data pack (vendor admin): the file's bytes are the body, streamed; "
+            + "with sha256 (hex) and/or size, a body that differs is refused and nothing is kept")
+    ResponseEntity<CatalogueFileView> upload(Actor actor, @PathVariable String catalogueId, @RequestParam String name,
+            @RequestParam(required = false) String sha256, @RequestParam(required = false) Long size,
+            jakarta.servlet.http.HttpServletRequest request) throws java.io.IOException {
+        Long expectedSize = io.gatehouse.storage.UploadNames.expectedSize(request, size);
+        CatalogueFileView file = files.add(actor, catalogueId, name, request.getContentType(), request.getInputStream(), expectedSize,
+                sha256);
+        return ResponseEntity.created(URI.create("/api/v1/catalogues/" + catalogueId + "/files/" + file.id())).body(file);
+    }
+
+    @GetMapping("/api/v1/organizations/{orgId}/catalogues/{catalogueId}/files")
+    @Operation(summary = "The files of a catalogue on the organization's account")
+    List<CatalogueFileView> files(Actor actor, @PathVariable String orgId, @PathVariable String catalogueId) {
+        return files.downloadable(actor, OrganizationId.parse(orgId), catalogueId);
+    }
+
+    @GetMapping("/api/v1/organizations/{orgId}/catalogues/{catalogueId}/files/{fileId}")
+    @Operation(summary = "Download a file of a catalogue on the organization's account: Range (206; 416 beyond the file), ETag "
+            + "(the SHA-256), Content-Disposition with its name. Audited")
+    void download(Actor actor, @PathVariable String orgId, @PathVariable String catalogueId, @PathVariable String fileId,
+            jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
+        files.send(actor, OrganizationId.parse(orgId), catalogueId, fileId, request, response);
     }
 
     @GetMapping("/api/v1/organizations/{orgId}/catalogues")

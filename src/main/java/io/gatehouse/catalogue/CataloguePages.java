@@ -24,14 +24,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CataloguePages {
 
     private final Catalogues catalogues;
+    private final CatalogueFiles files;
     private final CatalogueRequests requests;
     private final Organizations organizations;
     private final AccessPolicy policy;
     private final MessageSource messages;
 
-    CataloguePages(Catalogues catalogues, CatalogueRequests requests, Organizations organizations, AccessPolicy policy,
-            MessageSource messages) {
+    CataloguePages(Catalogues catalogues, CatalogueFiles files, CatalogueRequests requests, Organizations organizations,
+            AccessPolicy policy, MessageSource messages) {
         this.catalogues = catalogues;
+        this.files = files;
         this.requests = requests;
         this.organizations = organizations;
         this.policy = policy;
@@ -52,6 +54,7 @@ class CataloguePages {
         model.addAttribute("orgId", organization.toString());
         model.addAttribute("organization", organizations.get(actor, organization));
         model.addAttribute("catalogues", shown);
+        model.addAttribute("files", files.of(shown.stream().filter(OfferedCatalogue::onAccount).map(o -> o.catalogue().id()).toList()));
         model.addAttribute("anyOffered", !all.isEmpty());
         model.addAttribute("suppliers", all.stream().map(o -> o.catalogue().supplier()).distinct()
                 .sorted(String.CASE_INSENSITIVE_ORDER).toList());
@@ -73,6 +76,12 @@ class CataloguePages {
     static String languageName(String code, Locale locale) {
         String name = Locale.forLanguageTag(code).getDisplayLanguage(locale);
         return name.isBlank() || name.equals(code) ? code : name;
+    }
+
+    @GetMapping("/organizations/{orgId}/catalogues/{catalogueId}/files/{fileId}")
+    void download(Actor actor, @PathVariable String orgId, @PathVariable String catalogueId, @PathVariable String fileId,
+            jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
+        files.send(actor, OrganizationId.parse(orgId), catalogueId, fileId, request, response);
     }
 
     @GetMapping("/organizations/{orgId}/catalogues/{catalogueId}/request")

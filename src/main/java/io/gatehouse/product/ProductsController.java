@@ -5,7 +5,6 @@ import io.gatehouse.access.Actor;
 import io.gatehouse.shared.InvalidInputException;
 import io.gatehouse.shared.NotFoundException;
 import io.gatehouse.shared.Problems;
-import io.gatehouse.storage.UploadRejectedException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -165,28 +164,10 @@ class ProductsController {
             @Parameter(description = "the file's SHA-256 in hex, checked before it is kept") @RequestParam(required = false) String sha256,
             @Parameter(description = "the file's size in bytes, if the body is sent without Content-Length") @RequestParam(required = false) Long size,
             HttpServletRequest request) throws IOException {
-        String contentType = request.getContentType();
-        if (contentType != null && (contentType.toLowerCase().startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-                || contentType.toLowerCase().startsWith("multipart/"))) {
-            throw InvalidInputException.of("body", "products.file.rawBodyRequired");
-        }
-        long announced = request.getContentLengthLong();
-        Long expectedSize = size != null ? size : announced >= 0 ? Long.valueOf(announced) : null;
-        if (size != null && announced >= 0 && size != announced) {
-            throw InvalidInputException.of("size", "storage.upload.sizeMismatch", size, announced);
-        }
-        ReleaseFileView file = uploads.add(actor, id(productId, "product"), id(releaseId, "release"), platform, name, contentType,
-                request.getInputStream(), expectedSize, sha256);
+        Long expectedSize = io.gatehouse.storage.UploadNames.expectedSize(request, size);
+        ReleaseFileView file = uploads.add(actor, id(productId, "product"), id(releaseId, "release"), platform, name,
+                request.getContentType(), request.getInputStream(), expectedSize, sha256);
         return ResponseEntity.created(URI.create("/api/v1/files/" + file.id())).body(FileView.of(file));
-    }
-
-    /** Too large is 413; other refused uploads are 400 like any bad input. */
-    @ExceptionHandler(UploadRejectedException.class)
-    ResponseEntity<ProblemDetail> rejected(UploadRejectedException e) {
-        ProblemDetail problem = problems.invalid(e.errors());
-        HttpStatus status = e.reason() == UploadRejectedException.Reason.TOO_LARGE ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST;
-        problem.setStatus(status);
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     static UUID id(String text, String kind) {

@@ -6,12 +6,14 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -284,6 +286,57 @@ class CatalogueApiTest {
                 .andExpect(status().isNotFound());
         mvc.perform(delete("/api/v1/organizations/{org}/catalogues/{id}", theirs, onlyInAustralia).with(basic(manager)))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aCatalogueFileDownloadsOnlyForOrganizationsWithTheCatalogueOnTheirAccount() throws Exception {
+        OrganizationId org = data.organizationId();
+        TestMember member = data.user(org);
+        TestMember manager = data.manager(org);
+        TestMember stranger = data.manager(data.organizationId());
+        String id = define(TestData.unique("Data pack"), "Nobilia", List.of("EU"), List.of("en"));
+        byte[] content = "kitchen fronts, carcasses and prices".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+
+        String fileId = JsonPath.read(mvc.perform(post("/api/v1/catalogues/{id}/files", id).param("name", "nobilia-2026.zip")
+                        .param("sha256", sha256).with(admin()).contentType(MediaType.APPLICATION_OCTET_STREAM).content(content))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.sha256").value(sha256))
+                .andExpect(jsonPath("$.size").value(content.length))
+                .andReturn().getResponse().getContentAsString(), "$.id");
+        mvc.perform(post("/api/v1/catalogues/{id}/files", id).param("name", "NOBILIA-2026.zip").with(admin())
+                .contentType(MediaType.APPLICATION_OCTET_STREAM).content(content)).andExpect(status().isConflict());
+        mvc.perform(post("/api/v1/catalogues/{id}/files", id).param("name", "other.zip").param("sha256", "0".repeat(64)).with(admin())
+                .contentType(MediaType.APPLICATION_OCTET_STREAM).content(content)).andExpect(status().isBadRequest());
+        mvc.perform(post("/api/v1/catalogues/{id}/files", id).param("name", "mine.zip").with(basic(manager))
+                .contentType(MediaType.APPLICATION_OCTET_STREAM).content(content)).andExpect(status().isForbidden());
+        assertThat(jdbc.sql("select count(*) from catalogue_file where catalogue_id = cast(? as uuid)").param(id)
+                .query(Long.class).single()).isEqualTo(1);
+
+        String download = "/api/v1/organizations/" + org + "/catalogues/" + id + "/files/" + fileId;
+        mvc.perform(get(download).with(basic(member))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/organizations/{org}/catalogues/{id}/files", org, id).with(basic(member))).andExpect(status().isNotFound());
+
+        mvc.perform(put("/api/v1/organizations/{org}/catalogues/{id}", org, id).with(admin())).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/organizations/{org}/catalogues/{id}/files", org, id).with(basic(member)))
+                .andExpect(jsonPath("$[0].name").value("nobilia-2026.zip"))
+                .andExpect(jsonPath("$[0].sha256").value(sha256));
+        byte[] body = mvc.perform(get(download).with(basic(member)))
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"" + sha256 + "\""))
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(body).isEqualTo(content);
+        mvc.perform(get(download).header("Range", "bytes=0-6").with(basic(member)))
+                .andExpect(status().isPartialContent())
+                .andExpect(content().string("kitchen"));
+        mvc.perform(get("/organizations/{org}/catalogues/{id}/files/{f}", org, id, fileId)
+                        .with(user(member.userId().toString())))
+                .andExpect(status().isOk());
+        assertThat(data.auditEntries(org, "catalogue.fileDownloaded")).isEqualTo(3);
+
+        mvc.perform(get(download).with(basic(stranger))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/organizations/" + org + "/catalogues/" + id + "/files/" + java.util.UUID.randomUUID())
+                .with(basic(member))).andExpect(status().isNotFound());
     }
 
     private OrganizationId organizationIn(String region) {

@@ -42,6 +42,9 @@ class CataloguePagesTest {
     Catalogues catalogues;
 
     @Autowired
+    CatalogueFiles files;
+
+    @Autowired
     Organizations organizations;
 
     @Autowired
@@ -118,6 +121,24 @@ class CataloguePagesTest {
 
         String selection = html(as(member, get(selection()).param("q", tag)));
         assertThat(selection.split("On your account since", -1)).hasSize(3);
+    }
+
+    @Test
+    void theFilesOfACatalogueOnTheAccountAreListedWithTheirSha256AndDownloadable() throws Exception {
+        byte[] content = "fronts and prices".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        CatalogueFileView file = files.add(data.admin(), onAccount.id(), "fronts.zip", null, new java.io.ByteArrayInputStream(content),
+                (long) content.length, null);
+        files.add(data.admin(), offered.id(), "not-yours.zip", null, new java.io.ByteArrayInputStream(content), (long) content.length, null);
+
+        String page = html(as(member, get(selection()).param("q", tag)));
+        String link = "/organizations/" + org + "/catalogues/" + onAccount.id() + "/files/" + file.id();
+        assertThat(page).contains(link, "fronts.zip", file.sha256()).doesNotContain("not-yours.zip");
+        byte[] body = mvc.perform(as(member, get(link))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(body).isEqualTo(content);
+
+        AccountView admin = data.staff(StaffRole.VENDOR_ADMIN);
+        assertThat(html(get("/admin/catalogues/" + onAccount.id()).with(user(admin.id().toString()))))
+                .contains("fronts.zip", file.sha256(), "data-stream-upload=\"/api/v1/catalogues/" + onAccount.id() + "/files\"");
     }
 
     @Test
