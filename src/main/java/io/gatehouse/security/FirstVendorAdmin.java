@@ -9,6 +9,7 @@ import io.gatehouse.user.AccountView;
 import io.gatehouse.user.Accounts;
 import io.gatehouse.user.NewAccount;
 import java.security.SecureRandom;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -17,6 +18,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,14 +40,16 @@ class FirstVendorAdmin implements ApplicationRunner {
     private final String email;
     private final String password;
     private final boolean resetPassword;
+    private final MessageSource messages;
 
-    FirstVendorAdmin(Staff staff, Accounts accounts, ApplicationEventPublisher events,
+    FirstVendorAdmin(Staff staff, Accounts accounts, ApplicationEventPublisher events, MessageSource messages,
             @Value("${gatehouse.admin.email:admin@gatehouse.local}") String email,
             @Value("${gatehouse.admin.password:}") String password,
             @Value("${gatehouse.admin.reset-password:false}") boolean resetPassword) {
         this.staff = staff;
         this.accounts = accounts;
         this.events = events;
+        this.messages = messages;
         this.email = email;
         this.password = password;
         this.resetPassword = resetPassword;
@@ -102,8 +106,18 @@ class FirstVendorAdmin implements ApplicationRunner {
         boolean generated = password == null || password.isBlank();
         String secret = generated ? generate() : password;
         Optional<AccountView> existing = accounts.findByEmail(email);
-        AccountView admin = existing.orElseGet(() -> accounts.create(ActorRef.SYSTEM,
-                new NewAccount("Vendor", "Admin", email, null, "Vendor admin", secret)));
+        AccountView admin;
+        try {
+            admin = existing.orElseGet(() -> accounts.create(ActorRef.SYSTEM,
+                    new NewAccount("Vendor", "Admin", email, null, "Vendor admin", secret)));
+        } catch (InvalidInputException refused) {
+            // Said in words at the top of the log, not as a stack trace: the operator fixes a setting.
+            throw new IllegalStateException("No vendor admin created: " + refused.errors().stream()
+                    .map(error -> ("password".equals(error.field()) ? "GATEHOUSE_ADMIN_PASSWORD" : "GATEHOUSE_ADMIN_EMAIL") + " is refused: "
+                            + messages.getMessage(error.messageCode(), error.arguments().toArray(), error.messageCode(), Locale.ENGLISH))
+                    .collect(java.util.stream.Collectors.joining(" ")) + " Change the setting, or leave GATEHOUSE_ADMIN_PASSWORD unset"
+                    + " to have a password generated and printed once.", refused);
+        }
         staff.appoint(admin.id(), StaffRole.VENDOR_ADMIN);
         events.publishEvent(new Audited(ActorRef.SYSTEM, null, "staff.appointed", "user", admin.userId(), null,
                 Map.of("role", StaffRole.VENDOR_ADMIN.name())));

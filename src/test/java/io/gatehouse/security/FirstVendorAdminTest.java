@@ -1,6 +1,7 @@
 package io.gatehouse.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -49,6 +50,27 @@ class FirstVendorAdminTest {
                 .andExpect(jsonPath("$.email").value(TestData.ADMIN_EMAIL));
 
         assertThat(staffRoleOf(jdbc, TestData.ADMIN_EMAIL)).containsExactly("VENDOR_ADMIN");
+    }
+
+    @Test
+    void aConfiguredPasswordThePolicyRefusesStopsTheStartWithTheRuleInWords(
+            @Autowired io.gatehouse.access.Staff staff, @Autowired io.gatehouse.user.Accounts accounts,
+            @Autowired org.springframework.context.ApplicationEventPublisher events,
+            @Autowired org.springframework.context.MessageSource messages) throws Exception {
+        String email = TestData.unique("weak").toLowerCase() + "@example.test";
+        FirstVendorAdmin refused = new FirstVendorAdmin(staff, accounts, events, messages, email, email + "-Strong-123", false);
+        jdbc.sql("delete from staff_member where role = 'VENDOR_ADMIN'").update();
+        try {
+            assertThatThrownBy(() -> refused.run(new DefaultApplicationArguments()))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("GATEHOUSE_ADMIN_PASSWORD is refused: The password must not contain the email address.")
+                    .hasMessageContaining("leave GATEHOUSE_ADMIN_PASSWORD unset");
+            assertThat(jdbc.sql("select count(*) from user_account where email = ?").param(email).query(Long.class).single()).isZero();
+        } finally {
+            // The configured vendor admin of the other tests is appointed again.
+            firstVendorAdmin.run(new DefaultApplicationArguments());
+        }
+        assertThat(vendorAdmins(jdbc)).isEqualTo(1);
     }
 
     @Test
