@@ -87,6 +87,11 @@ public class AccessPolicy {
         return actor.isVendorAdmin() ? Decision.allow() : Decision.deny("policy.vendorAdminOnly");
     }
 
+    /** How applications sign people in through Gatehouse (clients, secrets, signing keys): the vendor admin's. */
+    public Decision manageSignOnClients(Actor actor) {
+        return actor.isVendorAdmin() ? Decision.allow() : Decision.deny("policy.vendorAdminOnly");
+    }
+
     // ---- products, releases and their files
 
     /** Products, releases and their files are the vendor's, offered to every organization: the vendor admin's to change. */
