@@ -91,7 +91,7 @@ class ApplicationGate extends OncePerRequestFilter {
         if (named != null) {
             try {
                 return Optional.of(OrganizationId.parse(named));
-            } catch (IllegalArgumentException notAnId) {
+            } catch (io.gatehouse.shared.NotFoundException | IllegalArgumentException notAnId) {
                 // Nobody is a member of an organization that cannot exist: they are told so on the refusal page.
                 return Optional.of(new OrganizationId(new UUID(0, 0)));
             }

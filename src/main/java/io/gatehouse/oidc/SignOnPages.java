@@ -108,7 +108,7 @@ class SignOnPages {
     private static Optional<OrganizationId> parse(String text) {
         try {
             return text == null || text.length() > 36 ? Optional.empty() : Optional.of(OrganizationId.parse(text));
-        } catch (IllegalArgumentException e) {
+        } catch (io.gatehouse.shared.NotFoundException | IllegalArgumentException e) {
             return Optional.empty();
         }
     }
