@@ -43,7 +43,7 @@ record ClientRegistration(List<String> redirectUris, List<String> postLogoutRedi
         int seconds = accessTokenSeconds == null ? DEFAULT_ACCESS_TOKEN_SECONDS : accessTokenSeconds;
         if (seconds < MIN_ACCESS_TOKEN_SECONDS || seconds > MAX_ACCESS_TOKEN_SECONDS) {
             errors.add(new InvalidInputException.FieldError("accessTokenSeconds", "validation.oidc.accessTokenSeconds",
-                    List.of(MIN_ACCESS_TOKEN_SECONDS, MAX_ACCESS_TOKEN_SECONDS)));
+                    List.of(String.valueOf(MIN_ACCESS_TOKEN_SECONDS), String.valueOf(MAX_ACCESS_TOKEN_SECONDS))));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -65,7 +65,7 @@ record ClientRegistration(List<String> redirectUris, List<String> postLogoutRedi
             errors.add(new InvalidInputException.FieldError(field, "validation.oidc.redirectUriRequired", List.of()));
         }
         if (uris.size() > MAX_URIS) {
-            errors.add(new InvalidInputException.FieldError(field, "validation.oidc.tooManyUris", List.of(MAX_URIS)));
+            errors.add(new InvalidInputException.FieldError(field, "validation.oidc.tooManyUris", List.of(String.valueOf(MAX_URIS))));
             return List.of();
         }
         uris.forEach(uri -> check(field, uri, errors));

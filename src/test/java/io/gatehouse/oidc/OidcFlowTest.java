@@ -80,6 +80,9 @@ class OidcFlowTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    SigningKeys keys;
+
     OIDCProviderMetadata provider;
     ClientID clientId;
     ClientAuthentication clientAuth;
@@ -210,6 +213,26 @@ class OidcFlowTest {
         TokenResponse refused = TokenResponse.parse(new TokenRequest(provider.getTokenEndpointURI(), wrong,
                 new ClientCredentialsGrant(), null).toHTTPRequest().send());
         assertThat(refused.indicatesSuccess()).isFalse();
+    }
+
+    @Test
+    void aRotatedKeySignsNewTokensWhileTokensSignedBeforeStillVerify() throws Exception {
+        TestMember person = data.user(data.organizationId(), "Showcase 360 Administrator");
+        SignIn before = signIn(person, null);
+        OIDCTokenResponse old = exchange(before);
+        String oldKid = ((com.nimbusds.jwt.SignedJWT) old.getOIDCTokens().getIDToken()).getHeader().getKeyID();
+
+        String newKid = keys.rotate();
+
+        SignIn after = signIn(person, null);
+        OIDCTokenResponse fresh = exchange(after);
+        assertThat(((com.nimbusds.jwt.SignedJWT) fresh.getOIDCTokens().getIDToken()).getHeader().getKeyID()).isEqualTo(newKid)
+                .isNotEqualTo(oldKid);
+        IDTokenValidator validator = new IDTokenValidator(provider.getIssuer(), clientId, JWSAlgorithm.RS256,
+                provider.getJWKSetURI().toURL());
+        assertThat(validator.validate(old.getOIDCTokens().getIDToken(), before.nonce()).getSubject().getValue()).isEqualTo(person.id());
+        assertThat(validator.validate(fresh.getOIDCTokens().getIDToken(), after.nonce()).getSubject().getValue()).isEqualTo(person.id());
+        assertThat(keys.rotateIfOlderThan(java.time.Duration.ofDays(30))).as("a fresh key is not rotated again").isFalse();
     }
 
     // ---- the steps of a sign-in
