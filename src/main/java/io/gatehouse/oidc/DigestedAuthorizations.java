@@ -68,9 +68,10 @@ class DigestedAuthorizations implements OAuth2AuthorizationService {
                         "insert into oauth2_spent_refresh_token (token_digest, authorization_id, spent_at) values (?, ?, ?)")
                 .params(spent, authorization.getId(), Timestamp.from(clock.instant())).update());
         String organization = digested.getAttribute(ORGANIZATION);
-        jdbc.sql("update oauth2_authorization set organization_id = ?, expires_at = ? where id = ?")
+        var server = org.springframework.security.oauth2.server.authorization.context.AuthorizationServerContextHolder.getContext();
+        jdbc.sql("update oauth2_authorization set organization_id = ?, expires_at = ?, issuer = coalesce(?, issuer) where id = ?")
                 .params(organization == null ? null : UUID.fromString(organization), Timestamp.from(expiry(digested)),
-                        authorization.getId())
+                        server == null ? null : server.getIssuer(), authorization.getId())
                 .update();
     }
 

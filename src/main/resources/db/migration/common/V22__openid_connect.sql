@@ -55,10 +55,13 @@ create table oauth2_authorization (
     device_code_issued_at         timestamp with time zone,
     device_code_expires_at        timestamp with time zone,
     device_code_metadata          varchar(65535),
-    -- Gatehouse's own: the organization the person chose for this application, and when the
-    -- authorization stops being useful (its longest-lived token), for the sweep.
+    -- Gatehouse's own: the organization the person chose for this application, when the
+    -- authorization stops being useful (its longest-lived token), for the sweep, and the issuer.
     organization_id               uuid,
-    expires_at                    timestamp with time zone
+    expires_at                    timestamp with time zone,
+    -- The issuer the application knows Gatehouse by, as it was at the sign-in: what a back-channel
+    -- logout token must name.
+    issuer                        varchar(1000)
 );
 create index oauth2_authorization_state on oauth2_authorization (state);
 create index oauth2_authorization_code on oauth2_authorization (authorization_code_value);
