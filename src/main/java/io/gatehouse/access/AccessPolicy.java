@@ -130,7 +130,18 @@ public class AccessPolicy {
         return isManager(actor, organization) ? Decision.allow() : Decision.deny("policy.managerOnly");
     }
 
-    /** Issuing, changing, suspending and resuming licences, and new keys: the vendor admin's. */
+    /**
+     * A new secret key, when the old one leaked or a person who knew it left: whoever reads the key
+     * (the organization's Managers and the vendor admin).
+     */
+    public Decision regenerateLicenceKey(Actor actor, OrganizationId organization) {
+        if (actor.isVendorAdmin()) {
+            return Decision.allow();
+        }
+        return isManager(actor, organization) ? Decision.allow() : Decision.deny("policy.managerOnly");
+    }
+
+    /** Issuing, changing, suspending and resuming licences: the vendor admin's. */
     public Decision manageLicences(Actor actor) {
         return actor.isVendorAdmin() ? Decision.allow() : Decision.deny("policy.vendorAdminOnly");
     }
