@@ -87,6 +87,11 @@ public class AccessPolicy {
         return actor.isVendorAdmin() ? Decision.allow() : Decision.deny("policy.vendorAdminOnly");
     }
 
+    /** The welcome page's support links are the vendor's words to every member: the vendor admin's. */
+    public Decision editWelcomePage(Actor actor) {
+        return actor.isVendorAdmin() ? Decision.allow() : Decision.deny("policy.vendorAdminOnly");
+    }
+
     // ---- products, releases and their files
 
     /** Products, releases and their files are the vendor's, offered to every organization: the vendor admin's to change. */

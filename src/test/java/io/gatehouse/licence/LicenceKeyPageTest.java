@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import jakarta.servlet.http.Cookie;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import tools.jackson.databind.json.JsonMapper;
@@ -82,10 +83,13 @@ class LicenceKeyPageTest {
         assertThat(keyHash()).isEqualTo(LicenceKeys.hash(newKey));
         assertThat(data.auditEntries(org, "licence.keyRegenerated")).isEqualTo(1);
 
-        String shown = mvc.perform(get(page).with(user(manager.id())).flashAttrs(done.getFlashMap()))
+        // The browser comes back with its session cookie: the new key is shown on that one page.
+        Cookie session = done.getResponse().getCookie("SESSION");
+        assertThat(session).as("the session that carries the new key to the next page").isNotNull();
+        String shown = mvc.perform(get(page).cookie(session).with(user(manager.id())))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(shown).contains("The new licence key of " + licence.productName() + " " + licence.number() + " is below", newKey);
-        String later = mvc.perform(get(page).with(user(manager.id()))).andReturn().getResponse().getContentAsString();
+        String later = mvc.perform(get(page).cookie(session).with(user(manager.id()))).andReturn().getResponse().getContentAsString();
         assertThat(later).doesNotContain("is below").doesNotContain(oldKey);
 
         activate(oldKey, "fp-old").andExpect(status().isBadRequest());
