@@ -108,9 +108,13 @@ public class Activations {
         }
         requireActive(licence);
         String machine = fingerprint.strip();
+        OrganizationId organization = new OrganizationId(licence.organizationId());
+        boolean byMember = person != null && person.activeIn(organization).isPresent();
         Optional<UUID> existing = jdbc.sql("select id from activation where licence_id = ? and fingerprint = ? and deactivated_at is null")
                 .params(licence.id(), machine).query(UUID.class).optional();
         if (existing.isPresent()) {
+            // activated again, after an upgrade say: the version the person uses now
+            used(byMember ? person : null, organization, product, version);
             return new Activated(existing.get().toString(), false, file(licence, product, existing.get(), machine),
                     expiry(licence));
         }
@@ -121,8 +125,6 @@ public class Activations {
         }
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        OrganizationId organization = new OrganizationId(licence.organizationId());
-        boolean byMember = person != null && person.activeIn(organization).isPresent();
         String by = truncate(byMember ? person.label() : "licence key" + (address == null ? "" : " · " + address), 300);
         jdbc.sql("""
                         insert into activation (id, licence_id, machine_name, fingerprint, activated_by, activated_at)
@@ -130,11 +132,16 @@ public class Activations {
                 .params(id, licence.id(), machineName.strip(), machine, by, Timestamp.from(now)).update();
         events.publishEvent(new Audited(byMember ? person.ref() : new ActorRef(null, by), organization, "activation.created",
                 "activation", id.toString(), null, Map.of("licence", licence.number(), "machineName", machineName.strip())));
-        if (byMember) {
-            events.publishEvent(new ProductUsed(organization, person.userId(), product.id(), product.name(),
+        used(byMember ? person : null, organization, product, version);
+        return new Activated(id.toString(), true, file(licence, product, id, machine), expiry(licence));
+    }
+
+    /** For Export users' "Version used": nothing when the activation was made with the key alone. */
+    private void used(Actor member, OrganizationId organization, ProductSummary product, String version) {
+        if (member != null) {
+            events.publishEvent(new ProductUsed(organization, member.userId(), product.id(), product.name(),
                     version == null ? null : version.strip()));
         }
-        return new Activated(id.toString(), true, file(licence, product, id, machine), expiry(licence));
     }
 
     /** The software checks its activation and gets a fresh licence file; a wrong fingerprint is not found. */

@@ -156,8 +156,8 @@ public class ReleaseDownloads {
             transactions.executeWithoutResult(status -> {
                 events.publishEvent(
                         new Audited(actor.ref(), organization, "release.fileDownloaded", "file", stored.id().toString(), null, after));
-                for (OrganizationId user : access.usedFor(actor, file)) {
-                    events.publishEvent(new ProductUsed(user, actor.userId(), file.product().id(), file.product().name(), file.version()));
+                for (OrganizationId using : access.usedFor(actor, file)) {
+                    events.publishEvent(new ProductUsed(using, actor.userId(), file.product().id(), file.product().name(), file.version()));
                 }
             });
         }

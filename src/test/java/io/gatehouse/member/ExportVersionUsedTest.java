@@ -113,6 +113,17 @@ class ExportVersionUsedTest {
     }
 
     @Test
+    void theSameMachineActivatedAgainAfterAnUpgradeShowsTheNewVersion() throws Exception {
+        TestMember person = data.user(org);
+        String key = licenceKey();
+        activate(key, "fp-upgraded", "4.2.1").with(basic(person)).andExpect(status().isCreated());
+
+        activate(key, "fp-upgraded", "4.3.0").with(basic(person)).andExpect(status().isOk());
+
+        assertThat(versionUsed(org, person)).isEqualTo(productName + " 4.3.0");
+    }
+
+    @Test
     void anActivationWithOnlyTheLicenceKeyRecordsNoPerson() throws Exception {
         String key = licenceKey();
 
