@@ -92,6 +92,11 @@ public class AccessPolicy {
         return actor.isVendorAdmin() ? Decision.allow() : Decision.deny("policy.vendorAdminOnly");
     }
 
+    /** The welcome page's support links are the vendor's words to every member: the vendor admin's. */
+    public Decision editWelcomePage(Actor actor) {
+        return actor.isVendorAdmin() ? Decision.allow() : Decision.deny("policy.vendorAdminOnly");
+    }
+
     // ---- products, releases and their files
 
     /** Products, releases and their files are the vendor's, offered to every organization: the vendor admin's to change. */
@@ -135,7 +140,18 @@ public class AccessPolicy {
         return isManager(actor, organization) ? Decision.allow() : Decision.deny("policy.managerOnly");
     }
 
-    /** Issuing, changing, suspending and resuming licences, and new keys: the vendor admin's. */
+    /**
+     * A new secret key, when the old one leaked or a person who knew it left: whoever reads the key
+     * (the organization's Managers and the vendor admin).
+     */
+    public Decision regenerateLicenceKey(Actor actor, OrganizationId organization) {
+        if (actor.isVendorAdmin()) {
+            return Decision.allow();
+        }
+        return isManager(actor, organization) ? Decision.allow() : Decision.deny("policy.managerOnly");
+    }
+
+    /** Issuing, changing, suspending and resuming licences: the vendor admin's. */
     public Decision manageLicences(Actor actor) {
         return actor.isVendorAdmin() ? Decision.allow() : Decision.deny("policy.vendorAdminOnly");
     }

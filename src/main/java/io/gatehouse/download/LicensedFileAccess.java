@@ -8,6 +8,8 @@ import io.gatehouse.licence.ReleaseFacts;
 import io.gatehouse.product.DownloadableReleaseFile;
 import io.gatehouse.product.FileAccess;
 import io.gatehouse.shared.OrganizationId;
+import java.util.HashSet;
+import java.util.Set;
 import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Component;
 
@@ -41,18 +43,42 @@ class LicensedFileAccess implements FileAccess {
         return Decision.deny("policy.download.notEntitled");
     }
 
+    /** A download through the API or a signed link uses the product of every organization of the person that entitles them to it. */
+    @Override
+    public Set<OrganizationId> usedFor(Actor actor, DownloadableReleaseFile file) {
+        Set<OrganizationId> using = new HashSet<>();
+        if (actor.isVendorStaff()) {
+            return using;
+        }
+        for (OrganizationId organization : actor.organizations().keySet()) {
+            if (actor.activeIn(organization).isPresent() && in(organization).decide(actor, file).allowed()) {
+                using.add(organization);
+            }
+        }
+        return using;
+    }
+
     /** The same question for one organization: the portal's download page asks it for the organization shown. */
     FileAccess in(OrganizationId organization) {
-        return (actor, file) -> {
-            Decision member = policy.downloadProducts(actor, organization);
-            if (member.denied()) {
-                return member;
+        return new FileAccess() {
+            @Override
+            public Decision decide(Actor actor, DownloadableReleaseFile file) {
+                Decision member = policy.downloadProducts(actor, organization);
+                if (member.denied()) {
+                    return member;
+                }
+                if (actor.isVendorStaff()) {
+                    return Decision.allow();
+                }
+                boolean entitled = !file.withdrawn() && entitlements.entitled(organization, facts(file));
+                return entitled ? Decision.allow() : Decision.deny("policy.download.notEntitled");
             }
-            if (actor.isVendorStaff()) {
-                return Decision.allow();
+
+            /** Downloaded from this organization's page: its use, when the person is one of its active members. */
+            @Override
+            public Set<OrganizationId> usedFor(Actor actor, DownloadableReleaseFile file) {
+                return actor.activeIn(organization).isPresent() ? Set.of(organization) : Set.of();
             }
-            boolean entitled = !file.withdrawn() && entitlements.entitled(organization, facts(file));
-            return entitled ? Decision.allow() : Decision.deny("policy.download.notEntitled");
         };
     }
 

@@ -5,6 +5,7 @@ import io.gatehouse.access.Actor;
 import io.gatehouse.organization.Organizations;
 import io.gatehouse.product.ProductKind;
 import io.gatehouse.product.ProductSummary;
+import io.gatehouse.product.ReleaseVersion;
 import io.gatehouse.shared.ActorRef;
 import io.gatehouse.shared.Audited;
 import io.gatehouse.shared.ConflictException;
@@ -12,6 +13,7 @@ import io.gatehouse.shared.ForbiddenException;
 import io.gatehouse.shared.InvalidInputException;
 import io.gatehouse.shared.NotFoundException;
 import io.gatehouse.shared.OrganizationId;
+import io.gatehouse.shared.ProductUsed;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -73,11 +75,24 @@ public class Activations {
     }
 
     public Activated activate(String licenceKey, String fingerprint, String machineName, String address) {
+        return activate(licenceKey, fingerprint, machineName, null, address, null);
+    }
+
+    /**
+     * An activation the software makes with the licence key, and, when it is also signed in as a
+     * person (their API token), on that person's behalf: if they are an active member of the
+     * licence's organization, the machine reads as activated by them and the activation is their use
+     * of {@code version} (which the software may name) for Export users.
+     */
+    public Activated activate(String licenceKey, String fingerprint, String machineName, String version, String address, Actor person) {
         throttle.check(address);
         List<InvalidInputException.FieldError> errors = new java.util.ArrayList<>();
         required("licenceKey", licenceKey, 64, errors);
         required("fingerprint", fingerprint, MAX_TEXT, errors);
         required("machineName", machineName, MAX_TEXT, errors);
+        if (version != null && !version.isBlank() && !ReleaseVersion.isValid(version.strip())) {
+            errors.add(new InvalidInputException.FieldError("version", "products.release.versionInvalid", List.of(ReleaseVersion.MAX_LENGTH)));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -93,9 +108,13 @@ public class Activations {
         }
         requireActive(licence);
         String machine = fingerprint.strip();
+        OrganizationId organization = new OrganizationId(licence.organizationId());
+        boolean byMember = person != null && person.activeIn(organization).isPresent();
         Optional<UUID> existing = jdbc.sql("select id from activation where licence_id = ? and fingerprint = ? and deactivated_at is null")
                 .params(licence.id(), machine).query(UUID.class).optional();
         if (existing.isPresent()) {
+            // activated again, after an upgrade say: the version the person uses now
+            used(byMember ? person : null, organization, product, version);
             return new Activated(existing.get().toString(), false, file(licence, product, existing.get(), machine),
                     expiry(licence));
         }
@@ -106,14 +125,23 @@ public class Activations {
         }
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        String by = truncate("licence key" + (address == null ? "" : " · " + address), 300);
+        String by = truncate(byMember ? person.label() : "licence key" + (address == null ? "" : " · " + address), 300);
         jdbc.sql("""
                         insert into activation (id, licence_id, machine_name, fingerprint, activated_by, activated_at)
                         values (?, ?, ?, ?, ?, ?)""")
                 .params(id, licence.id(), machineName.strip(), machine, by, Timestamp.from(now)).update();
-        events.publishEvent(new Audited(new ActorRef(null, by), new OrganizationId(licence.organizationId()), "activation.created",
+        events.publishEvent(new Audited(byMember ? person.ref() : new ActorRef(null, by), organization, "activation.created",
                 "activation", id.toString(), null, Map.of("licence", licence.number(), "machineName", machineName.strip())));
+        used(byMember ? person : null, organization, product, version);
         return new Activated(id.toString(), true, file(licence, product, id, machine), expiry(licence));
+    }
+
+    /** For Export users' "Version used": nothing when the activation was made with the key alone. */
+    private void used(Actor member, OrganizationId organization, ProductSummary product, String version) {
+        if (member != null) {
+            events.publishEvent(new ProductUsed(organization, member.userId(), product.id(), product.name(),
+                    version == null ? null : version.strip()));
+        }
     }
 
     /** The software checks its activation and gets a fresh licence file; a wrong fingerprint is not found. */

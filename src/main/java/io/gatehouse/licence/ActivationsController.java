@@ -2,7 +2,11 @@ package io.gatehouse.licence;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.gatehouse.access.Actor;
+import io.gatehouse.access.Actors;
+import io.gatehouse.shared.UserId;
 import jakarta.servlet.http.HttpServletRequest;
+import java.security.Principal;
 import java.time.Instant;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -26,22 +30,28 @@ import org.springframework.web.bind.annotation.RestController;
 class ActivationsController {
 
     private final Activations activations;
+    private final Actors actors;
 
-    ActivationsController(Activations activations) {
+    ActivationsController(Activations activations, Actors actors) {
         this.activations = activations;
+        this.actors = actors;
     }
 
-    record Activate(String licenceKey, String fingerprint, String machineName) {
+    /** {@code version}: the version of the software being activated, optional. */
+    record Activate(String licenceKey, String fingerprint, String machineName, String version) {
     }
 
     record Answer(String id, String licenceFile, Instant expiresAt) {
     }
 
     @PostMapping
-    @Operation(summary = "Activate a machine: 201 with a signed licence file (200 when the machine was already activated)")
-    ResponseEntity<Answer> activate(@RequestBody Activate body, HttpServletRequest request) {
-        Activations.Activated done = activations.activate(body.licenceKey(), body.fingerprint(), body.machineName(),
-                request.getRemoteAddr());
+    @Operation(summary = "Activate a machine: 201 with a signed licence file (200 when the machine was already activated). "
+            + "Signed in as a member of the licence's organization (e.g. with their API token), the machine reads as activated "
+            + "by them, and the version sent is their version used in Export users")
+    ResponseEntity<Answer> activate(@RequestBody Activate body, HttpServletRequest request, Principal principal) {
+        Actor person = principal == null ? null : actors.forRequest(UserId.parse(principal.getName()), request).orElse(null);
+        Activations.Activated done = activations.activate(body.licenceKey(), body.fingerprint(), body.machineName(), body.version(),
+                request.getRemoteAddr(), person);
         return ResponseEntity.status(done.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(new Answer(done.id(), done.licenceFile(), done.expiresAt()));
     }

@@ -3,6 +3,7 @@ package io.gatehouse.licence;
 import io.gatehouse.access.AccessPolicy;
 import io.gatehouse.access.Actor;
 import io.gatehouse.product.ProductKind;
+import io.gatehouse.shared.Confirmation;
 import io.gatehouse.shared.ForbiddenException;
 import io.gatehouse.shared.InvalidInputException;
 import io.gatehouse.shared.OrganizationId;
@@ -16,6 +17,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** "Licenses": the organization's licences, and one licence with who uses its seats or which machines hold them. */
@@ -60,6 +62,7 @@ class LicencePages {
         model.addAttribute("machines", cloud ? List.of() : activations.list(actor, organization, id));
         model.addAttribute("mayRequestSeats", licence.seats() != null && policy.requestSeats(actor, organization).allowed());
         model.addAttribute("mayDeactivate", policy.deactivateMachine(actor, organization).allowed());
+        model.addAttribute("mayRegenerateKey", policy.regenerateLicenceKey(actor, organization).allowed());
         if (!model.containsAttribute("seatForm")) {
             model.addAttribute("seatForm", new SeatForm(licence.seats() == null ? "" : Integer.toString(licence.seats() + 1), ""));
         }
@@ -74,6 +77,33 @@ class LicencePages {
         ActivationView done = activations.deactivate(actor, organization, id, LicenceIds.parse(activationId, "activation"));
         redirect.addFlashAttribute("flash", text(locale, "licences.deactivated", done.machineName()));
         return "redirect:/organizations/" + organization + "/licences/" + id;
+    }
+
+    /**
+     * "Issue a new key" asks first, naming the licence and what happens to machines already
+     * activated; it acts only on the answer, then shows the new key once.
+     */
+    @PostMapping("/organizations/{orgId}/licences/{licenceId}/key")
+    String regenerateKey(Actor actor, @PathVariable String orgId, @PathVariable String licenceId,
+            @RequestParam(name = Confirmation.PARAMETER, required = false) String confirmed, Locale locale, Model model,
+            RedirectAttributes redirect) {
+        OrganizationId organization = OrganizationId.parse(orgId);
+        UUID id = LicenceIds.parse(licenceId, "licence");
+        LicenceView licence = licences.get(actor, organization, id);
+        policy.regenerateLicenceKey(actor, organization).orThrow();
+        String page = "/organizations/" + organization + "/licences/" + id;
+        if (!Confirmation.given(confirmed)) {
+            model.addAttribute("confirmation", new Confirmation(
+                    text(locale, "licences.key.regenerate.confirm.title", licence.productName(), licence.number()),
+                    text(locale, "licences.key.regenerate.confirm", licence.productName(), licence.number()),
+                    page + "/key", List.of(), text(locale, "licences.key.regenerate.confirm.yes"), page,
+                    List.of(new Confirmation.Field(text(locale, "licences.title"), "/organizations/" + organization + "/licences"),
+                            new Confirmation.Field(licence.productName() + " " + licence.number(), page))));
+            return "confirm";
+        }
+        LicenceView rekeyed = licences.regenerateKey(actor, organization, id);
+        redirect.addFlashAttribute("newKey", rekeyed.key());
+        return "redirect:" + page;
     }
 
     @PostMapping("/organizations/{orgId}/licences/{licenceId}/seat-requests")

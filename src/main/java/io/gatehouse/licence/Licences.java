@@ -190,10 +190,13 @@ public class Licences {
         return wanted;
     }
 
-    /** A new secret key: the old one stops working at once (machines already activated keep their licence file until it expires). */
+    /**
+     * A new secret key: the old one activates nothing from now on. Machines already activated are
+     * unaffected: they renew their licence file with their activation, not the key (deactivate one to stop it).
+     */
     public LicenceView regenerateKey(Actor actor, OrganizationId organization, UUID licenceId) {
         Licence licence = visible(actor, organization, licenceId);
-        policy.manageLicences(actor).orThrow();
+        policy.regenerateLicenceKey(actor, organization).orThrow();
         String key = LicenceKeys.key();
         String sealed = vault.seal(key);
         store.rekey(licenceId, LicenceKeys.hash(key), sealed);

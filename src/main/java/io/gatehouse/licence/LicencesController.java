@@ -103,7 +103,8 @@ class LicencesController {
     }
 
     @PostMapping("/{licenceId}/key")
-    @Operation(summary = "A new secret licence key; the old one stops working (vendor admin)")
+    @Operation(summary = "A new secret licence key (the organization's Managers, the vendor admin): the old one activates no "
+            + "machine from now on; machines already activated keep working and renewing their licence file")
     LicenceView regenerateKey(Actor actor, @PathVariable String orgId, @PathVariable String licenceId) {
         return licences.regenerateKey(actor, OrganizationId.parse(orgId), id(licenceId, "licence"));
     }

@@ -12,14 +12,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Account facts the export needs beyond the list's: language and creation date, read a batch at a
- * time and only for members of the given organization.
+ * Account facts the export needs beyond the list's: language, creation date and the product version
+ * last used in the organization, read a batch at a time and only for members of the given organization.
  */
 @Component
 @Transactional(readOnly = true)
 class MemberAccounts {
 
-    record Facts(String language, Instant createdAt) {
+    /** {@code versionUsed} is "Showcase 360 4.2.1", or empty when the person never used a product of the organization. */
+    record Facts(String language, Instant createdAt, String versionUsed) {
     }
 
     private final JdbcClient jdbc;
@@ -34,7 +35,8 @@ class MemberAccounts {
             return facts;
         }
         jdbc.sql("""
-                        select u.id, u.language, u.created_at from user_account u
+                        select u.id, u.language, u.created_at, p.product_name, p.version from user_account u
+                        left join product_use p on p.organization_id = :org and p.user_id = u.id
                         where u.id in (:ids)
                           and exists (select 1 from membership m where m.user_id = u.id and m.organization_id = :org)""")
                 .param("org", organization.value())
@@ -42,7 +44,8 @@ class MemberAccounts {
                 .query((rs, n) -> {
                     Timestamp created = rs.getTimestamp("created_at");
                     return Map.entry(rs.getObject("id", UUID.class).toString(),
-                            new Facts(rs.getString("language"), created == null ? null : created.toInstant()));
+                            new Facts(rs.getString("language"), created == null ? null : created.toInstant(),
+                                    ProductUses.label(rs.getString("product_name"), rs.getString("version"))));
                 })
                 .list()
                 .forEach(e -> facts.put(e.getKey(), e.getValue()));

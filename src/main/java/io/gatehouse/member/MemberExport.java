@@ -41,7 +41,7 @@ class MemberExport {
 
     private static final int BATCH = 500;
     private static final List<String> COLUMNS = List.of("firstName", "lastName", "email", "login", "created", "status",
-            "language", "location", "company", "role", "sites", "applications");
+            "versionUsed", "language", "location", "company", "role", "sites", "applications");
 
     private final Members members;
     private final MemberAccounts accounts;
@@ -123,6 +123,7 @@ class MemberExport {
                     csv.row(List.of(member.firstName(), member.lastName(), member.email(), member.login(),
                             account == null ? "" : dates.date(account.createdAt()),
                             labels.computeIfAbsent("export.status." + member.status().name(), code -> message(code, locale)),
+                            account == null ? "" : account.versionUsed(),
                             account == null ? "" : labels.computeIfAbsent("export.language." + account.language(),
                                     code -> messages.getMessage(code, null, account.language(), locale)),
                             organization.region(), organization.name(), roleName(member),

@@ -2,6 +2,8 @@ package io.gatehouse.product;
 
 import io.gatehouse.access.Actor;
 import io.gatehouse.access.Decision;
+import io.gatehouse.shared.OrganizationId;
+import java.util.Set;
 
 /**
  * Whether a person may download a release file, decided before a byte is sent. The release file
@@ -12,4 +14,13 @@ import io.gatehouse.access.Decision;
 public interface FileAccess {
 
     Decision decide(Actor actor, DownloadableReleaseFile file);
+
+    /**
+     * The organizations whose product this download is a use of, asked once the download is
+     * permitted: those of the person's organizations whose licences entitle them to the file. None
+     * unless the access says so (the vendor's own staff use nobody's licence).
+     */
+    default Set<OrganizationId> usedFor(Actor actor, DownloadableReleaseFile file) {
+        return Set.of();
+    }
 }

@@ -7,6 +7,7 @@ import io.gatehouse.shared.Audited;
 import io.gatehouse.shared.InvalidInputException;
 import io.gatehouse.shared.NotFoundException;
 import io.gatehouse.shared.OrganizationId;
+import io.gatehouse.shared.ProductUsed;
 import io.gatehouse.shared.UserId;
 import io.gatehouse.storage.DownloadPlan;
 import io.gatehouse.storage.Downloads;
@@ -72,7 +73,7 @@ public class ReleaseDownloads {
      */
     public void send(Actor actor, OrganizationId organization, UUID fileId, FileAccess access, HttpServletRequest request,
             HttpServletResponse response) {
-        send(actor, organization, permitted(actor, fileId, access), "api", request, response);
+        send(actor, organization, permitted(actor, fileId, access), access, "api", request, response);
     }
 
     /** A link to the file that works without signing in until it expires; made only by someone who may download it now. */
@@ -119,7 +120,7 @@ public class ReleaseDownloads {
         } catch (NotFoundException e) {
             throw new DownloadLinkException(false);
         }
-        send(actor, null, file, "link", request, response);
+        send(actor, null, file, access, "link", request, response);
     }
 
     private Optional<Actor> maker(UserId maker, HttpServletRequest request) {
@@ -138,8 +139,8 @@ public class ReleaseDownloads {
         return file;
     }
 
-    private void send(Actor actor, OrganizationId organization, DownloadableReleaseFile file, String via, HttpServletRequest request,
-            HttpServletResponse response) {
+    private void send(Actor actor, OrganizationId organization, DownloadableReleaseFile file, FileAccess access, String via,
+            HttpServletRequest request, HttpServletResponse response) {
         StoredFile stored = files.find(file.file().id()).orElseThrow(() -> new NotFoundException("file"));
         DownloadPlan plan = downloads.plan(request, stored.downloadable());
         if (plan.sendsContent() && !"HEAD".equalsIgnoreCase(request.getMethod())) {
@@ -152,8 +153,13 @@ public class ReleaseDownloads {
             after.put("bytes", plan.kind() == DownloadPlan.Kind.RANGE
                     ? plan.offset() + "-" + (plan.offset() + plan.length() - 1) + "/" + stored.size() : "all/" + stored.size());
             after.put("via", via);
-            transactions.executeWithoutResult(status -> events.publishEvent(
-                    new Audited(actor.ref(), organization, "release.fileDownloaded", "file", stored.id().toString(), null, after)));
+            transactions.executeWithoutResult(status -> {
+                events.publishEvent(
+                        new Audited(actor.ref(), organization, "release.fileDownloaded", "file", stored.id().toString(), null, after));
+                for (OrganizationId using : access.usedFor(actor, file)) {
+                    events.publishEvent(new ProductUsed(using, actor.userId(), file.product().id(), file.product().name(), file.version()));
+                }
+            });
         }
         downloads.send(plan, request, response);
     }

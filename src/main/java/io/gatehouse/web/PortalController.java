@@ -18,9 +18,9 @@ class PortalController {
 
     private final Accounts accounts;
     private final Organizations organizations;
-    private final WelcomeSettings welcome;
+    private final WelcomeLinks welcome;
 
-    PortalController(Accounts accounts, Organizations organizations, WelcomeSettings welcome) {
+    PortalController(Accounts accounts, Organizations organizations, WelcomeLinks welcome) {
         this.accounts = accounts;
         this.organizations = organizations;
         this.welcome = welcome;
@@ -49,8 +49,9 @@ class PortalController {
         model.addAttribute("blockedIn", actor.organizations().values().stream()
                 .filter(access -> access.status() == io.gatehouse.access.MembershipStatus.BLOCKED)
                 .map(access -> organizations.name(access.organizationId())).sorted().toList());
-        model.addAttribute("supportCentre", welcome.supportCentre(locale.getLanguage()));
-        model.addAttribute("articles", welcome.articles(locale.getLanguage()));
+        WelcomeLinkSet links = welcome.shown(locale.getLanguage());
+        model.addAttribute("supportCentre", links.supportCentre());
+        model.addAttribute("articles", links.articles());
         return "welcome";
     }
 

@@ -117,6 +117,9 @@ class PortalModel {
         if (path.startsWith("/admin/catalogues")) {
             return "admin-catalogues";
         }
+        if (path.startsWith("/admin/welcome")) {
+            return "admin-welcome";
+        }
         if (path.startsWith("/profile")) {
             return "profile";
         }

@@ -100,7 +100,9 @@ class LicenceIsolationTest {
                 delete("/api/v1/organizations/" + a + "/licences/" + lb + "/activations/" + activationB),
                 delete("/api/v1/organizations/" + a + "/licences/" + licenceA.id() + "/activations/" + activationB),
                 post("/api/v1/organizations/" + a + "/licences/" + lb + "/seat-requests").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"seats\":99}"));
+                        .content("{\"seats\":99}"),
+                post("/api/v1/organizations/" + b + "/licences/" + lb + "/key"),
+                post("/api/v1/organizations/" + a + "/licences/" + lb + "/key"));
         for (MockHttpServletRequestBuilder request : api) {
             MockHttpServletResponse response = mvc.perform(request.with(httpBasic(managerA.email(), managerA.password())))
                     .andReturn().getResponse();
@@ -116,7 +118,10 @@ class LicenceIsolationTest {
                 get("/organizations/" + a + "/licences/" + lb),
                 post("/organizations/" + a + "/licences/" + lb + "/activations/" + activationB + "/deactivate"),
                 post("/organizations/" + a + "/licences/" + licenceA.id() + "/activations/" + activationB + "/deactivate"),
-                post("/organizations/" + a + "/licences/" + lb + "/seat-requests").param("seats", "99"));
+                post("/organizations/" + a + "/licences/" + lb + "/seat-requests").param("seats", "99"),
+                post("/organizations/" + b + "/licences/" + lb + "/key").param("confirmed", "true"),
+                post("/organizations/" + a + "/licences/" + lb + "/key").param("confirmed", "true"),
+                post("/organizations/" + a + "/licences/" + lb + "/key"));
         for (MockHttpServletRequestBuilder request : pages) {
             MockHttpServletResponse response = mvc.perform(request.with(user(managerA.id())).with(csrf())).andReturn().getResponse();
             softly.assertThat(response.getStatus()).as(describe(request)).isEqualTo(404);
@@ -136,6 +141,7 @@ class LicenceIsolationTest {
     private String stateOfB() {
         UUID id = UUID.fromString(licenceB.id());
         return jdbc.sql("select seats from licence where id = ?").param(id).query(Integer.class).single()
+                + " " + jdbc.sql("select key_hash from licence where id = ?").param(id).query(String.class).single()
                 + " " + jdbc.sql("select count(*) from activation where licence_id = ? and deactivated_at is null").param(id)
                         .query(Long.class).single()
                 + " " + jdbc.sql("select count(*) from audit_entry where organization_id = ?").param(orgB.value()).query(Long.class).single()

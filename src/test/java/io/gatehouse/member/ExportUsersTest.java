@@ -39,7 +39,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @IntegrationTest
 class ExportUsersTest {
 
-    private static final String HEADER = "First name,Last name,Email,Login,Created,Status,Language,Location,Company,Role,Sites,Applications";
+    private static final String HEADER = "First name,Last name,Email,Login,Created,Status,Version used,Language,Location,Company,Role,Sites,Applications";
 
     @Autowired
     MockMvc mvc;
@@ -117,9 +117,9 @@ class ExportUsersTest {
         List<String> lines = lines(export(manager, get("/organizations/{org}/users/export.csv", org)));
 
         String date = DateTimeFormatter.ofPattern("MM/dd/yyyy").format(created.atZone(ZoneOffset.UTC));
-        assertThat(lines).contains(String.join(",", "Zoé", "Durand", zoe.email(), zoe.email(), date, "blocked", "French", "EU",
+        assertThat(lines).contains(String.join(",", "Zoé", "Durand", zoe.email(), zoe.email(), date, "blocked", "", "French", "EU",
                 organization.name(), "User", "Aalborg; Bergen", "Showcase 360; Customer Portal"));
-        assertThat(lines).anyMatch(line -> line.startsWith("Test,") && line.contains(",active,English,EU,")
+        assertThat(lines).anyMatch(line -> line.startsWith("Test,") && line.contains(",active,,English,EU,")
                 && line.endsWith(",Manager,All sites,Customer Portal"));
     }
 
@@ -231,8 +231,8 @@ class ExportUsersTest {
                 .andExpect(status().isOk()).andReturn().getResponse();
 
         List<String> lines = lines(response);
-        assertThat(lines.get(0)).isEqualTo("Prénom,Nom,E-mail,Login,Date de création,Statut,Langue,Localisation,Société,Rôle,Sites,Applications");
-        assertThat(lines).anyMatch(l -> l.startsWith("Zoé,Durand,") && l.contains(",actif,anglais,EU,") && l.endsWith(",User,,Customer Portal"));
+        assertThat(lines.get(0)).isEqualTo("Prénom,Nom,E-mail,Login,Date de création,Statut,Version d'utilisation,Langue,Localisation,Société,Rôle,Sites,Applications");
+        assertThat(lines).anyMatch(l -> l.startsWith("Zoé,Durand,") && l.contains(",actif,,anglais,EU,") && l.endsWith(",User,,Customer Portal"));
         assertThat(lines).anyMatch(l -> l.endsWith(",Manager,Tous les sites,Customer Portal"));
         assertThat(response.getHeader("Content-Disposition")).contains("users-" + organization.name());
 
@@ -305,6 +305,6 @@ class ExportUsersTest {
         assertThat(lines).hasSize(count + 1);
         List<String> lastNames = lines.subList(1, lines.size()).stream().map(l -> l.split(",")[1]).toList();
         assertThat(lastNames).doesNotHaveDuplicates().isSorted().first().isEqualTo("Bulk0000");
-        assertThat(lines.subList(1, lines.size())).allMatch(l -> l.contains(",active,Spanish,"));
+        assertThat(lines.subList(1, lines.size())).allMatch(l -> l.contains(",active,,Spanish,"));
     }
 }

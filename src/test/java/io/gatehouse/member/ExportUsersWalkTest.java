@@ -67,7 +67,7 @@ class ExportUsersWalkTest {
             assertThat((String) file.get("disposition")).startsWith("attachment; filename=\"users-");
             assertThat(file.get("bom")).isEqualTo("239,187,191");
             String text = (String) file.get("text");
-            assertThat(text).startsWith("First name,Last name,Email,Login,Created,Status,Language,Location,Company,Role,Sites,Applications\r\n");
+            assertThat(text).startsWith("First name,Last name,Email,Login,Created,Status,Version used,Language,Location,Company,Role,Sites,Applications\r\n");
             assertThat(text.split("\r\n")).hasSize(3);
             assertThat(text).contains("Test,Durand,", "Test,Dupont,").doesNotContain("Lopez");
         }

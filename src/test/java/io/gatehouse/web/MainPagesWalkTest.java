@@ -110,6 +110,7 @@ class MainPagesWalkTest {
         pages.put("support-queue", "/requests");
         pages.put("user-profile", "/profile");
         pages.put("organizations", "/admin/organizations");
+        pages.put("welcome-links", "/admin/welcome?language=fr");
 
         browser = Browser.open(port, "main-pages", LAPTOP);
         browser.signIn(viewer.email(), viewer.password());
