@@ -33,13 +33,16 @@ public record Informed(Instant appliedAt, Instant asOf, List<Application> applic
     }
 
     /**
-     * A length of time as people read it: tenths of a second under ten seconds, then whole seconds,
-     * minutes, hours or days. {@code unit} ends a message key ({@code webhook.span.seconds}…).
+     * A length of time as people read it: "less than 0.1 s", tenths of a second under ten seconds,
+     * then whole seconds, minutes, hours or days. {@code unit} ends a message key ({@code webhook.span.seconds}…).
      */
     public record Span(String unit, Number amount) {
 
         static Span of(Duration duration) {
             long millis = Math.max(0, duration.toMillis());
+            if (millis < 50) {
+                return new Span("moment", 0.1);
+            }
             if (millis < 10_000) {
                 return new Span("seconds", Math.round(millis / 100.0) / 10.0);
             }
