@@ -6,8 +6,11 @@ import io.gatehouse.security.Sealing;
 import io.gatehouse.shared.Audited;
 import io.gatehouse.shared.NotFoundException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,6 +32,7 @@ public class ApplicationWebhooks {
     private final AccessPolicy policy;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Duration overlap;
 
     ApplicationWebhooks(WebhookStore store, Sealing sealing, WebhookSettings settings, AccessPolicy policy,
             ApplicationEventPublisher events, Clock clock) {
@@ -37,6 +41,7 @@ public class ApplicationWebhooks {
         this.policy = policy;
         this.events = events;
         this.clock = clock;
+        this.overlap = settings.rotationOverlap();
     }
 
     /** What configuring did: the webhook, and its secret when it was made now (null when an existing one only moved). */
@@ -77,13 +82,18 @@ public class ApplicationWebhooks {
         return new Configured(store.find(applicationId).orElseThrow().view(), secret);
     }
 
-    /** A new secret; the old one no longer signs anything from now on. Returned once. */
+    /**
+     * A new secret, returned once. The old one keeps signing too (a second signature in the same
+     * header) for {@code gatehouse.webhooks.rotation-overlap}, 24 hours by default, so that the
+     * application can switch to the new one without refusing a message meanwhile.
+     */
     public String rotateSecret(Actor actor, UUID applicationId) {
         policy.manageWebhooks(actor).orThrow();
         lockApplication(applicationId);
         WebhookStore.Row row = store.find(applicationId).orElseThrow(() -> new NotFoundException("webhook"));
         String secret = WebhookSecret.generate();
-        store.rotate(applicationId, key.seal(secret), clock.instant());
+        Instant now = clock.instant();
+        store.rotate(applicationId, key.seal(secret), now, now.plus(overlap));
         audit(actor, "webhook.secretRotated", applicationId, Map.of("url", row.url()), Map.of("url", row.url()));
         return secret;
     }
@@ -101,13 +111,23 @@ public class ApplicationWebhooks {
         return true;
     }
 
-    /** The endpoint and the opened secret, to sign with; empty when the application has no webhook or its secret cannot be opened. */
+    /**
+     * The endpoint and the opened secrets to sign with at {@code now} (the current one, then the
+     * previous one while it still signs); empty when the application has no webhook or its secret
+     * cannot be opened.
+     */
     @Transactional(readOnly = true)
-    Optional<Endpoint> endpoint(UUID applicationId) {
-        return store.find(applicationId).flatMap(row -> key.open(row.sealedSecret()).map(secret -> new Endpoint(row.url(), secret)));
+    Optional<Endpoint> endpoint(UUID applicationId, Instant now) {
+        return store.find(applicationId).flatMap(row -> key.open(row.sealedSecret()).map(secret -> {
+            List<String> secrets = new ArrayList<>(List.of(secret));
+            if (row.previousSealed() != null && row.previousUntil() != null && now.isBefore(row.previousUntil())) {
+                key.open(row.previousSealed()).ifPresent(secrets::add);
+            }
+            return new Endpoint(row.url(), secrets);
+        }));
     }
 
-    record Endpoint(String url, String secret) {
+    record Endpoint(String url, List<String> secrets) {
     }
 
     private void lockApplication(UUID applicationId) {

@@ -152,7 +152,7 @@ class DeliveryDispatcher implements DisposableBean {
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(rendered.target())
                 .timeout(settings.timeout())
-                .header("Content-Type", rendered.contentType() + "; charset=utf-8")
+                .header("Content-Type", rendered.contentType())
                 .header("User-Agent", "Gatehouse-Webhooks")
                 .POST(HttpRequest.BodyPublishers.ofString(rendered.body(), StandardCharsets.UTF_8));
         rendered.headers().forEach(request::header);

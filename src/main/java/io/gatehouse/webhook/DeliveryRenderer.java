@@ -26,7 +26,7 @@ public interface DeliveryRenderer {
      * An HTTP POST.
      *
      * @param target      where to
-     * @param contentType the body's media type (application/json, application/x-www-form-urlencoded…)
+     * @param contentType the Content-Type header as sent (application/json, application/x-www-form-urlencoded…); the body is UTF-8
      * @param body        the body, sent as UTF-8
      * @param headers     further headers (signatures…)
      */

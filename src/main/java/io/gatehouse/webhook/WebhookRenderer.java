@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,12 +29,16 @@ class WebhookRenderer implements DeliveryRenderer {
 
     @Override
     public Optional<Rendered> render(Delivery delivery, Instant now) {
-        return webhooks.endpoint(delivery.applicationId()).map(endpoint -> {
+        return webhooks.endpoint(delivery.applicationId(), now).map(endpoint -> {
             long timestamp = now.getEpochSecond();
+            // Signed with each secret in force, space-separated: right after a rotation the old one still verifies.
+            String signatures = endpoint.secrets().stream()
+                    .map(secret -> WebhookSecret.sign(secret, delivery.eventId(), timestamp, delivery.payload()))
+                    .collect(Collectors.joining(" "));
             return new Rendered(URI.create(endpoint.url()), "application/json", delivery.payload(), Map.of(
                     "webhook-id", delivery.eventId(),
                     "webhook-timestamp", Long.toString(timestamp),
-                    "webhook-signature", WebhookSecret.sign(endpoint.secret(), delivery.eventId(), timestamp, delivery.payload())));
+                    "webhook-signature", signatures));
         });
     }
 }

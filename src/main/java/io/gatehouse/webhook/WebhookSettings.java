@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param firstRetry   wait after the first failure; it doubles after each further one
  * @param maxRetry     the longest wait between two attempts
  * @param giveUpAfter  how long a delivery is retried before it is given up as FAILED
+ * @param rotationOverlap how long the previous secret still signs (a second signature) after a rotation
  */
 @ConfigurationProperties("gatehouse.webhooks")
 record WebhookSettings(
@@ -28,7 +29,8 @@ record WebhookSettings(
         @DefaultValue("5s") Duration timeout,
         @DefaultValue("1s") Duration firstRetry,
         @DefaultValue("10m") Duration maxRetry,
-        @DefaultValue("24h") Duration giveUpAfter) {
+        @DefaultValue("24h") Duration giveUpAfter,
+        @DefaultValue("24h") Duration rotationOverlap) {
 
     WebhookSettings {
         if (batchSize < 1) {

@@ -19,7 +19,8 @@ class WebhookStore {
         this.jdbc = jdbc;
     }
 
-    record Row(UUID applicationId, String url, String sealedSecret, Instant createdAt, Instant rotatedAt) {
+    record Row(UUID applicationId, String url, String sealedSecret, Instant createdAt, Instant rotatedAt, String previousSealed,
+            Instant previousUntil) {
 
         WebhookView view() {
             return new WebhookView(applicationId.toString(), url, createdAt, rotatedAt);
@@ -27,10 +28,11 @@ class WebhookStore {
     }
 
     Optional<Row> find(UUID applicationId) {
-        return jdbc.sql("select application_id, url, secret_sealed, created_at, rotated_at from application_webhook where application_id = ?")
+        return jdbc.sql("select application_id, url, secret_sealed, created_at, rotated_at, previous_secret_sealed, previous_until"
+                        + " from application_webhook where application_id = ?")
                 .param(applicationId)
                 .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
-                        rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()))
+                        instant(rs.getTimestamp(5)), rs.getString(6), instant(rs.getTimestamp(7))))
                 .optional();
     }
 
@@ -58,9 +60,17 @@ class WebhookStore {
         jdbc.sql("update application_webhook set url = ? where application_id = ?").params(url, applicationId).update();
     }
 
-    void rotate(UUID applicationId, String sealedSecret, Instant now) {
-        jdbc.sql("update application_webhook set secret_sealed = ?, rotated_at = ? where application_id = ?")
-                .params(sealedSecret, Timestamp.from(now), applicationId).update();
+    /** A new secret; the one it replaces keeps signing too until {@code previousUntil}. */
+    void rotate(UUID applicationId, String sealedSecret, Instant now, Instant previousUntil) {
+        jdbc.sql("""
+                        update application_webhook set previous_secret_sealed = secret_sealed, previous_until = ?, secret_sealed = ?,
+                            rotated_at = ?
+                        where application_id = ?""")
+                .params(Timestamp.from(previousUntil), sealedSecret, Timestamp.from(now), applicationId).update();
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     boolean delete(UUID applicationId) {

@@ -6,7 +6,10 @@ create table application_webhook (
     url            varchar(2000) not null,
     secret_sealed  varchar(200)  not null,
     created_at     timestamp with time zone not null,
-    rotated_at     timestamp with time zone
+    rotated_at     timestamp with time zone,
+    -- After a rotation the previous secret signs too, until previous_until, so the application can switch without refusing a message.
+    previous_secret_sealed varchar(200),
+    previous_until timestamp with time zone
 );
 
 -- Every message to an application, written in the transaction of the change that caused it and sent

@@ -61,6 +61,9 @@ class WebhookDeliveryTest {
     @Autowired
     PlatformTransactionManager transactions;
 
+    @Autowired
+    WebhookRenderer renderer;
+
     private final List<WebhookReceiver> receivers = new ArrayList<>();
     private final List<App> apps = new ArrayList<>();
 
@@ -197,6 +200,30 @@ class WebhookDeliveryTest {
                 .containsExactlyInAnyOrder(first.id().toString(), second.id().toString());
         assertThat(count(other)).isZero();
         assertThat(receiver.accepted()).extracting(r -> r.header("webhook-id")).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void afterARotationBothTheOldAndTheNewSecretVerifyUntilTheOverlapEnds() throws Exception {
+        App app = app();
+        OrganizationId org = data.organizationId();
+        TestMember person = data.user(org, app.right());
+        WebhookReceiver receiver = receiver();
+        String old = webhooks.configure(data.admin(), app.id(), receiver.url()).secret();
+        String rotated = webhooks.rotateSecret(data.admin(), app.id());
+        assertThat(rotated).isNotEqualTo(old).startsWith("whsec_");
+
+        memberships.block(org, person.userId());
+        await("the webhook arrives", () -> receiver.accepted().size() == 1);
+        WebhookReceiver.Received message = receiver.accepted().get(0);
+        assertThat(message.header("webhook-signature").split(" ")).hasSize(2);
+        new Webhook(rotated).verify(message.body(), message.headers());
+        new Webhook(old).verify(message.body(), message.headers());
+
+        // A day later only the new secret signs.
+        Delivery again = new Delivery(java.util.UUID.randomUUID(), app.id(), WebhookRenderer.KIND, "msg_test", org, person.userId(), null,
+                "{}", 0, java.time.Instant.now());
+        assertThat(renderer.render(again, java.time.Instant.now().plus(Duration.ofHours(25))).orElseThrow().headers()
+                .get("webhook-signature").split(" ")).hasSize(1);
     }
 
     @Test

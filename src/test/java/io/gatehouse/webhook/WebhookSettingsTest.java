@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class WebhookSettingsTest {
 
     private static final WebhookSettings DEFAULTS = new WebhookSettings("", Duration.ofSeconds(1), 20, Duration.ofSeconds(30),
-            Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofMinutes(10), Duration.ofHours(24));
+            Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofMinutes(10), Duration.ofHours(24), Duration.ofHours(24));
 
     @Test
     void theWaitDoublesAfterEachFailureUpToTenMinutes() {
@@ -36,7 +36,7 @@ class WebhookSettingsTest {
     @Test
     void aLeaseShorterThanTwiceTheTimeOutsIsRefused() {
         assertThatThrownBy(() -> new WebhookSettings("", Duration.ofSeconds(1), 20, Duration.ofSeconds(10), Duration.ofSeconds(2),
-                Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofMinutes(10), Duration.ofHours(24)))
+                Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofMinutes(10), Duration.ofHours(24), Duration.ofHours(24)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lease");
     }
 }
