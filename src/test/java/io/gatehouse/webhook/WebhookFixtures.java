@@ -27,10 +27,14 @@ final class WebhookFixtures {
 
     /** Waits until the condition holds, at most ten seconds: for what the dispatcher does on its own thread. */
     static void await(String what, BooleanSupplier condition) {
-        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        await(what, condition, Duration.ofSeconds(10));
+    }
+
+    static void await(String what, BooleanSupplier condition, Duration limit) {
+        long end = System.nanoTime() + limit.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > end) {
-                throw new AssertionError("Not within 10 s: " + what);
+                throw new AssertionError("Not within " + limit.toSeconds() + " s: " + what);
             }
             try {
                 Thread.sleep(20);

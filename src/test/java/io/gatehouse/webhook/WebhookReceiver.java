@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class WebhookReceiver implements AutoCloseable {
 
     /** One request as it arrived: its headers (lower-case names) and body, and what was answered. */
-    record Received(Map<String, List<String>> headers, String body, int answered) {
+    record Received(Map<String, List<String>> headers, String body, int answered, Instant at) {
 
         String header(String name) {
             List<String> values = headers.get(name);
@@ -40,7 +41,7 @@ final class WebhookReceiver implements AutoCloseable {
             Map<String, List<String>> headers = new ConcurrentHashMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), List.copyOf(values)));
             int status = answer.get();
-            received.add(new Received(headers, new String(body, StandardCharsets.UTF_8), status));
+            received.add(new Received(headers, new String(body, StandardCharsets.UTF_8), status, Instant.now()));
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
