@@ -1,24 +1,9 @@
 package io.gatehouse.licence;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.util.Arrays;
-import java.util.Base64;
+import io.gatehouse.security.Sealing;
 import java.util.Optional;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Seals what must be read again later (licence keys, the private signing key) with AES-GCM. The
@@ -29,90 +14,22 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class LicenceVault {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String SECRET_NAME = "licence-vault";
+    private final Sealing.Key key;
 
-    private final JdbcClient jdbc;
-    private final Clock clock;
-    // Made in a transaction of its own: a key another node inserted first must not spoil the caller's.
-    private final TransactionTemplate separately;
-    private final String configured;
-    private volatile SecretKeySpec key;
-
-    LicenceVault(JdbcClient jdbc, Clock clock, @Value("${gatehouse.licences.secret:}") String configured,
-            PlatformTransactionManager transactions) {
-        this.separately = new TransactionTemplate(transactions);
-        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.jdbc = jdbc;
-        this.clock = clock;
-        this.configured = configured;
+    LicenceVault(Sealing sealing, @Value("${gatehouse.licences.secret:}") String configured) {
+        this.key = sealing.key("licence-vault", configured);
     }
 
     String seal(String plain) {
-        try {
-            byte[] iv = new byte[12];
-            RANDOM.nextBytes(iv);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key(), new GCMParameterSpec(128, iv));
-            byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
-            byte[] all = Arrays.copyOf(iv, iv.length + sealed.length);
-            System.arraycopy(sealed, 0, all, iv.length, sealed.length);
-            return Base64.getEncoder().encodeToString(all);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot seal", e);
-        }
+        return key.seal(plain);
     }
 
     /** Empty when it was sealed under another key (the secret setting changed). */
     Optional<String> open(String sealed) {
-        try {
-            byte[] all = Base64.getDecoder().decode(sealed);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key(), new GCMParameterSpec(128, all, 0, 12));
-            return Optional.of(new String(cipher.doFinal(all, 12, all.length - 12), StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    private SecretKeySpec key() {
-        SecretKeySpec known = key;
-        if (known == null) {
-            byte[] material = configured.isBlank() ? stored() : sha256(configured);
-            known = new SecretKeySpec(material, "AES");
-            key = known;
-        }
-        return known;
-    }
-
-    private byte[] stored() {
-        return read().orElseGet(() -> {
-            byte[] secret = new byte[32];
-            RANDOM.nextBytes(secret);
-            separately.executeWithoutResult(status -> {
-                try {
-                    jdbc.sql("insert into server_secret (name, secret, created_at) values (?, ?, ?)")
-                            .params(SECRET_NAME, Base64.getEncoder().encodeToString(secret), Timestamp.from(clock.instant()))
-                            .update();
-                } catch (DuplicateKeyException madeElsewhere) {
-                    // another node made it first: theirs is the one
-                    status.setRollbackOnly();
-                }
-            });
-            return read().orElseThrow();
-        });
-    }
-
-    private Optional<byte[]> read() {
-        return jdbc.sql("select secret from server_secret where name = ?").param(SECRET_NAME).query(String.class).optional()
-                .map(Base64.getDecoder()::decode);
+        return key.open(sealed);
     }
 
     static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sealing.sha256(text);
     }
 }
