@@ -97,6 +97,14 @@ public class AccessPolicy {
         return actor.isVendorAdmin() ? Decision.allow() : Decision.deny("policy.vendorAdminOnly");
     }
 
+    /**
+     * An application's webhook (its endpoint, its secret) and the messages sent to it name people of
+     * every organization: the vendor admin's alone.
+     */
+    public Decision manageWebhooks(Actor actor) {
+        return actor.isVendorAdmin() ? Decision.allow() : Decision.deny("policy.vendorAdminOnly");
+    }
+
     // ---- products, releases and their files
 
     /** Products, releases and their files are the vendor's, offered to every organization: the vendor admin's to change. */

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,13 +31,16 @@ public class Memberships {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final List<SeatLimits> seatLimits;
+    private final AccessAnnouncer announcer;
 
-    Memberships(MembershipRepository repository, Catalog catalog, JdbcClient jdbc, Clock clock, List<SeatLimits> seatLimits) {
+    Memberships(MembershipRepository repository, Catalog catalog, JdbcClient jdbc, Clock clock, List<SeatLimits> seatLimits,
+            ApplicationEventPublisher events) {
         this.repository = repository;
         this.catalog = catalog;
         this.jdbc = jdbc;
         this.clock = clock;
         this.seatLimits = List.copyOf(seatLimits);
+        this.announcer = new AccessAnnouncer(catalog, jdbc, clock, events);
     }
 
     @Transactional(readOnly = true)
@@ -58,7 +62,9 @@ public class Memberships {
         admit(organization, user, Set.of(), ids(rights));
         Membership membership = new Membership(organization.value(), user.value(), identity, role,
                 ids(rights), siteIds(sites), clock.instant());
-        return facts(repository.save(membership), rights);
+        Membership saved = repository.save(membership);
+        announcer.changed(null, AccessAnnouncer.State.of(saved), saved.organizationId(), saved.userId());
+        return facts(saved, rights);
     }
 
     /** Joins through an invitation: the person shows as "notified" until they next sign in. */
@@ -68,13 +74,16 @@ public class Memberships {
         Membership membership = new Membership(organization.value(), user.value(), identity, role,
                 ids(rights), siteIds(sites), clock.instant());
         membership.invited(clock.instant());
-        return facts(repository.save(membership), rights);
+        Membership saved = repository.save(membership);
+        announcer.changed(null, AccessAnnouncer.State.of(saved), saved.organizationId(), saved.userId());
+        return facts(saved, rights);
     }
 
     public MemberFacts changeRole(OrganizationId organization, UserId user, Role role) {
         Membership membership = load(organization, user);
+        AccessAnnouncer.State before = AccessAnnouncer.State.of(membership);
         membership.changeRole(role);
-        return facts(repository.save(membership));
+        return saved(before, membership);
     }
 
     public MemberFacts replaceRights(OrganizationId organization, UserId user, Collection<CatalogRight> rights) {
@@ -82,30 +91,34 @@ public class Memberships {
         if (membership.status() == MembershipStatus.ACTIVE) {
             admit(organization, user, membership.rightIds(), ids(rights));
         }
+        AccessAnnouncer.State before = AccessAnnouncer.State.of(membership);
         membership.replaceRights(ids(rights));
-        return facts(repository.save(membership));
+        return saved(before, membership);
     }
 
     public MemberFacts replaceSites(OrganizationId organization, UserId user, Set<SiteId> sites) {
         Membership membership = load(organization, user);
+        AccessAnnouncer.State before = AccessAnnouncer.State.of(membership);
         membership.replaceSites(siteIds(sites));
-        return facts(repository.save(membership));
+        return saved(before, membership);
     }
 
     public MemberFacts setSiteAccess(OrganizationId organization, UserId user, SiteId site, boolean access) {
         Membership membership = load(organization, user);
+        AccessAnnouncer.State before = AccessAnnouncer.State.of(membership);
         if (access) {
             membership.grantSite(site.value());
         } else {
             membership.revokeSite(site.value());
         }
-        return facts(repository.save(membership));
+        return saved(before, membership);
     }
 
     public MemberFacts block(OrganizationId organization, UserId user) {
         Membership membership = load(organization, user);
+        AccessAnnouncer.State before = AccessAnnouncer.State.of(membership);
         membership.block();
-        return facts(repository.save(membership));
+        return saved(before, membership);
     }
 
     public MemberFacts unblock(OrganizationId organization, UserId user) {
@@ -113,12 +126,15 @@ public class Memberships {
         if (membership.status() == MembershipStatus.BLOCKED) {
             admit(organization, user, Set.of(), membership.rightIds());
         }
+        AccessAnnouncer.State before = AccessAnnouncer.State.of(membership);
         membership.unblock();
-        return facts(repository.save(membership));
+        return saved(before, membership);
     }
 
     public void remove(OrganizationId organization, UserId user) {
-        repository.delete(load(organization, user));
+        Membership membership = load(organization, user);
+        repository.delete(membership);
+        announcer.changed(AccessAnnouncer.State.of(membership), null, membership.organizationId(), membership.userId());
     }
 
     /**
@@ -131,6 +147,15 @@ public class Memberships {
                 admit(new OrganizationId(membership.organizationId()), user, Set.of(), membership.rightIds());
             }
         }
+        accountChanged(user, MemberAccessChanged.Change.ACCOUNT_ENABLED);
+    }
+
+    /**
+     * The account itself changed (disabled, enabled, deleted): the access it has in every
+     * organization changes with it. Called by the account's owner inside the change's transaction.
+     */
+    public void accountChanged(UserId user, MemberAccessChanged.Change change) {
+        repository.findByUserId(user.value()).forEach(membership -> announcer.accountChanged(membership, change));
     }
 
     /** Keeps the searchable copy of a person's name, email and login in step with their account. */
@@ -183,6 +208,12 @@ public class Memberships {
         }
         return jdbc.sql("select distinct application_id from access_right where id in (:ids)")
                 .param("ids", rightIds).query(UUID.class).list();
+    }
+
+    private MemberFacts saved(AccessAnnouncer.State before, Membership membership) {
+        Membership saved = repository.save(membership);
+        announcer.changed(before, AccessAnnouncer.State.of(saved), saved.organizationId(), saved.userId());
+        return facts(saved);
     }
 
     private Membership load(OrganizationId organization, UserId user) {

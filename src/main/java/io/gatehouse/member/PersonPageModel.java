@@ -7,6 +7,7 @@ import io.gatehouse.access.Role;
 import io.gatehouse.member.MemberDetailForms.FieldMessages;
 import io.gatehouse.shared.NotFoundException;
 import io.gatehouse.user.Accounts;
+import io.gatehouse.webhook.Deliveries;
 import io.gatehouse.user.DateFormat;
 import io.gatehouse.user.Language;
 import java.util.List;
@@ -23,11 +24,13 @@ class PersonPageModel {
     private final Members members;
     private final Accounts accounts;
     private final Catalog catalog;
+    private final Deliveries deliveries;
 
-    PersonPageModel(Members members, Accounts accounts, Catalog catalog) {
+    PersonPageModel(Members members, Accounts accounts, Catalog catalog, Deliveries deliveries) {
         this.members = members;
         this.accounts = accounts;
         this.catalog = catalog;
+        this.deliveries = deliveries;
     }
 
     void fill(Model model, Actor actor, PersonTarget target, String tab) {
@@ -49,6 +52,8 @@ class PersonPageModel {
         model.addAttribute("dateFormats", DateFormat.values());
         model.addAttribute("applications", catalog.applications());
         model.addAttribute("held", Set.copyOf(target.member().rights()));
+        // Which applications were told of the latest change of this person's access here, and how far each got.
+        model.addAttribute("informed", deliveries.latestForMember(target.organization(), target.user()));
         model.addAttribute("terms", accounts.termsAccepted(target.user()).orElse(null));
         model.addAttribute("blockAllowed", members.blocking(actor, target.organization(), target.user(), !here.blocked()).allowed()
                 && !members.needsApproval(actor, target.organization(), target.user(), null));

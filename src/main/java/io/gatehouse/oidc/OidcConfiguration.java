@@ -1,6 +1,6 @@
 package io.gatehouse.oidc;
 
-import io.gatehouse.shared.Vault;
+import io.gatehouse.security.Sealing;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -62,8 +62,9 @@ class OidcConfiguration {
     }
 
     @Bean
-    SigningKeys signingKeys(JdbcClient jdbc, Vault vault, Clock clock, PlatformTransactionManager transactions) {
-        return new SigningKeys(jdbc, vault, clock, LONGEST_SIGNED_TOKEN, transactions);
+    SigningKeys signingKeys(JdbcClient jdbc, Sealing sealing, Clock clock, PlatformTransactionManager transactions,
+            @org.springframework.beans.factory.annotation.Value("${gatehouse.oidc.secret:}") String secret) {
+        return new SigningKeys(jdbc, sealing.key("oidc-signing-keys", secret), clock, LONGEST_SIGNED_TOKEN, transactions);
     }
 
     /** Checks the access tokens that UserInfo is called with. */

@@ -9,7 +9,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
-import io.gatehouse.shared.Vault;
+import io.gatehouse.security.Sealing;
 import java.sql.Timestamp;
 import java.text.ParseException;
 import java.time.Clock;
@@ -37,7 +37,7 @@ class SigningKeys implements JWKSource<SecurityContext> {
     static final Duration REFRESH = Duration.ofSeconds(5);
 
     private final JdbcClient jdbc;
-    private final Vault vault;
+    private final Sealing.Key vault;
     private final Clock clock;
     private final Duration longestToken;
     private final TransactionTemplate separately;
@@ -46,7 +46,7 @@ class SigningKeys implements JWKSource<SecurityContext> {
     private record Loaded(RSAKey active, List<JWK> published, Instant readAt) {
     }
 
-    SigningKeys(JdbcClient jdbc, Vault vault, Clock clock, Duration longestToken, PlatformTransactionManager transactions) {
+    SigningKeys(JdbcClient jdbc, Sealing.Key vault, Clock clock, Duration longestToken, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.vault = vault;
         this.clock = clock;
@@ -149,7 +149,7 @@ class SigningKeys implements JWKSource<SecurityContext> {
             for (Row row : rows) {
                 if (!row.retired() && active == null) {
                     String privateJwk = vault.open(row.privateSealed()).orElseThrow(() -> new IllegalStateException(
-                            "The token signing key was sealed under another gatehouse.secret"));
+                            "The token signing key was sealed under another gatehouse.oidc.secret"));
                     active = RSAKey.parse(privateJwk);
                 } else {
                     published.add(JWK.parse(row.publicJwk()));

@@ -1,5 +1,6 @@
 package io.gatehouse.request;
 
+import io.gatehouse.access.AccessChangeCause;
 import io.gatehouse.access.AccessPolicy;
 import io.gatehouse.access.Actor;
 import io.gatehouse.access.OrganizationLock;
@@ -156,7 +157,9 @@ public class ChangeRequests {
         Actor actor = lock.lock(approver, OrganizationId.parse(request.organizationId()));
         policy.decideRequest(actor, requester(request)).orThrow();
         store.decide(request, RequestStatus.APPLIED);
-        Map<String, Object> applied = application.apply(actor, request, store.change(id));
+        // The access changes the approval makes name this request, so the applications told can say why.
+        Map<String, Object> applied = AccessChangeCause.changeRequest(UUID.fromString(request.id()),
+                () -> application.apply(actor, request, store.change(id)));
         store.applied(id, applied);
         store.event(id, actor.ref(), "APPLIED", null);
         audit(actor, request, "request.approved", applied);

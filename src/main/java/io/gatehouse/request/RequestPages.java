@@ -13,6 +13,7 @@ import io.gatehouse.shared.PageRequest;
 import io.gatehouse.shared.PageResult;
 import io.gatehouse.shared.PortalPage;
 import io.gatehouse.shared.UserId;
+import io.gatehouse.webhook.Deliveries;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
@@ -47,9 +48,11 @@ class RequestPages {
     private final TicketDiff diff;
     private final TicketQuestions questions;
     private final MessageSource messages;
+    private final Deliveries deliveries;
 
     RequestPages(ChangeRequests requests, Organizations organizations, AccessPolicy policy, TicketDiff diff,
-            TicketQuestions questions, MessageSource messages) {
+            TicketQuestions questions, MessageSource messages, Deliveries deliveries) {
+        this.deliveries = deliveries;
         this.requests = requests;
         this.organizations = organizations;
         this.policy = policy;
@@ -263,6 +266,9 @@ class RequestPages {
         model.addAttribute("base", href(ticket, staff));
         model.addAttribute("back", staff ? "/requests" : "/organizations/" + ticket.organizationId() + "/requests");
         model.addAttribute("rows", diff.rows(ticket, locale));
+        // An applied ticket says which applications were told of the change, and how far each delivery got.
+        model.addAttribute("informed", ticket.status() == RequestStatus.APPLIED
+                ? deliveries.forChangeRequest(UUID.fromString(ticket.id())) : null);
         model.addAttribute("mayCancel", !staff && ticket.status() == RequestStatus.OPEN);
         model.addAttribute("mayDecide", mayDecide);
         model.addAttribute("mayAssign", mayDecide && mayAssign(actor, ticket));

@@ -3,6 +3,7 @@ package io.gatehouse.user;
 import io.gatehouse.access.AccessPolicy;
 import io.gatehouse.access.Actor;
 import io.gatehouse.access.IdentityField;
+import io.gatehouse.access.MemberAccessChanged;
 import io.gatehouse.access.MemberFacts;
 import io.gatehouse.access.Memberships;
 import io.gatehouse.access.OrganizationLock;
@@ -189,6 +190,7 @@ public class Accounts {
         policy.deleteAccount(actor, id, targetMemberships).orThrow();
         Map<String, Object> before = account.snapshot();
         events.publishEvent(new AccountDisabled(id));
+        memberships.accountChanged(id, MemberAccessChanged.Change.ACCOUNT_DELETED);
         audit(actor.ref(), targetMemberships, "user.deleted", account, before, null);
         accounts.delete(account);
     }
@@ -399,6 +401,7 @@ public class Accounts {
         }
         if (disabledNow) {
             events.publishEvent(new AccountDisabled(new UserId(account.id())));
+            memberships.accountChanged(new UserId(account.id()), MemberAccessChanged.Change.ACCOUNT_DISABLED);
         }
         return AccountView.of(account);
     }
