@@ -32,33 +32,41 @@ class ApplicationClientController {
     }
 
     record ClientBody(List<String> redirectUris, List<String> postLogoutRedirectUris, String backchannelLogoutUri,
-            Integer accessTokenSeconds, Boolean consent, Boolean publicClient) {
+            String webhookUrl, Integer accessTokenSeconds, Boolean consent, Boolean publicClient) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ClientResponse(String clientId, String clientSecret, String issuer, boolean publicClient, List<String> redirectUris,
-            List<String> postLogoutRedirectUris, String backchannelLogoutUri, int accessTokenSeconds, boolean consent) {
+            List<String> postLogoutRedirectUris, String backchannelLogoutUri, String webhookUrl, String webhookSecret,
+            int accessTokenSeconds, boolean consent) {
     }
 
     @PutMapping
-    @Operation(summary = "Register the application as a client, or change its settings; the secret is in the answer only "
-            + "when it was made (first registration); redirect addresses are exact, https (http only for localhost)")
+    @Operation(summary = "Register the application as a client, or change its settings, with its webhook (webhookUrl; "
+            + "left out, the webhook is removed); each secret is in the answer only when it was made; addresses are exact, "
+            + "https (http only for localhost)")
     ClientResponse register(Actor actor, @PathVariable String applicationId, @RequestBody ClientBody body) {
         ClientRegistration registration = ClientRegistration.of(body.redirectUris(), body.postLogoutRedirectUris(),
                 body.backchannelLogoutUri(), body.accessTokenSeconds(), body.consent(), body.publicClient());
-        return response(registrations.register(actor, id(applicationId), registration));
+        ClientRegistrations.WithWebhook saved = registrations.registerWithWebhook(actor, id(applicationId), registration,
+                body.webhookUrl());
+        return response(saved.client(), saved.webhookUrl(), saved.webhookSecret());
     }
 
     @GetMapping
     @Operation(summary = "The application's client, without its secret")
     ClientResponse get(Actor actor, @PathVariable String applicationId) {
-        return registrations.find(actor, id(applicationId)).map(this::response).orElseThrow(() -> new NotFoundException("client"));
+        UUID application = id(applicationId);
+        return registrations.find(actor, application)
+                .map(view -> response(view, registrations.webhookUrl(actor, application).orElse(null), null))
+                .orElseThrow(() -> new NotFoundException("client"));
     }
 
     @PostMapping("/secret")
     @Operation(summary = "A new client secret, shown once; the old one stops working at once")
     ClientResponse rotate(Actor actor, @PathVariable String applicationId) {
-        return response(registrations.rotateSecret(actor, id(applicationId)));
+        UUID application = id(applicationId);
+        return response(registrations.rotateSecret(actor, application), registrations.webhookUrl(actor, application).orElse(null), null);
     }
 
     @DeleteMapping
@@ -68,9 +76,10 @@ class ApplicationClientController {
         return ResponseEntity.noContent().build();
     }
 
-    private ClientResponse response(ClientRegistrations.ClientView view) {
+    private ClientResponse response(ClientRegistrations.ClientView view, String webhookUrl, String webhookSecret) {
         return new ClientResponse(view.clientId(), view.clientSecret(), issuer(), view.publicClient(), view.redirectUris(),
-                view.postLogoutRedirectUris(), view.backchannelLogoutUri(), view.accessTokenSeconds(), view.consent());
+                view.postLogoutRedirectUris(), view.backchannelLogoutUri(), webhookUrl, webhookSecret, view.accessTokenSeconds(),
+                view.consent());
     }
 
     private String issuer() {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import io.gatehouse.webhook.ApplicationWebhooks;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -41,9 +42,11 @@ class ClientRegistrations {
     private final Clock clock;
     private final OidcSettings settings;
     private final ClientSecrets secrets = new ClientSecrets();
+    private final ApplicationWebhooks webhooks;
 
     ClientRegistrations(RegisteredClientRepository clients, SignOns signOns, AccessPolicy policy, JdbcClient jdbc,
-            ApplicationEventPublisher events, Clock clock, OidcSettings settings) {
+            ApplicationEventPublisher events, Clock clock, OidcSettings settings, ApplicationWebhooks webhooks) {
+        this.webhooks = webhooks;
         this.clients = clients;
         this.signOns = signOns;
         this.policy = policy;
@@ -101,6 +104,36 @@ class ClientRegistrations {
         events.publishEvent(new Audited(actor.ref(), null, existing == null ? "oidc.clientRegistered" : "oidc.clientChanged",
                 "application", application.toString(), before, state(saved)));
         return secret == null ? saved : saved.withSecret(secret);
+    }
+
+    /** A client and, when given, the application's webhook, in one transaction: either both change or neither. */
+    record WithWebhook(ClientView client, String webhookUrl, String webhookSecret) {
+    }
+
+    @Transactional
+    WithWebhook registerWithWebhook(Actor actor, UUID application, ClientRegistration registration, String webhookUrl) {
+        ClientView client = register(actor, application, registration);
+        if (webhookUrl == null || webhookUrl.isBlank()) {
+            if (webhooks.find(actor, application).isPresent()) {
+                webhooks.remove(actor, application);
+            }
+            return new WithWebhook(client, null, null);
+        }
+        ApplicationWebhooks.Configured configured;
+        try {
+            configured = webhooks.configure(actor, application, webhookUrl);
+        } catch (io.gatehouse.shared.InvalidInputException e) {
+            throw new io.gatehouse.shared.InvalidInputException(e.errors().stream()
+                    .map(error -> new io.gatehouse.shared.InvalidInputException.FieldError("webhookUrl", error.messageCode(),
+                            error.arguments()))
+                    .toList());
+        }
+        return new WithWebhook(client, configured.webhook().url(), configured.secret());
+    }
+
+    @Transactional(readOnly = true)
+    Optional<String> webhookUrl(Actor actor, UUID application) {
+        return webhooks.find(actor, application).map(io.gatehouse.webhook.WebhookView::url);
     }
 
     /** A new secret, returned once; the old one stops working at once. */

@@ -74,6 +74,11 @@ class OidcConfiguration {
     }
 
     @Bean
+    LogoutTokens logoutTokens(SigningKeys keys, Clock clock) {
+        return new LogoutTokens(keys, clock);
+    }
+
+    @Bean
     GatehouseClaims gatehouseClaims(SignOns signOns, SigningKeys keys, OAuth2AuthorizationService authorizations) {
         return new GatehouseClaims(signOns, keys, authorizations);
     }

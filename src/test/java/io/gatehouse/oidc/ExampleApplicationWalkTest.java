@@ -33,7 +33,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 @IntegrationTest
 class ExampleApplicationWalkTest {
 
-    static final UUID SHOWCASE = OidcFlowTest.SHOWCASE;
 
     @LocalServerPort
     int port;
@@ -43,6 +42,22 @@ class ExampleApplicationWalkTest {
 
     @Autowired
     ClientRegistrations registrations;
+
+    @Autowired
+    io.gatehouse.webhook.ApplicationWebhooks webhooks;
+
+    @Autowired
+    io.gatehouse.member.Members members;
+
+    @Autowired
+    io.gatehouse.user.Accounts accounts;
+
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
+
+    UUID application;
+    String adminRight;
+    String userRight;
 
     ConfigurableApplicationContext example;
     String exampleUrl;
@@ -54,10 +69,22 @@ class ExampleApplicationWalkTest {
             examplePort = free.getLocalPort();
         }
         exampleUrl = "http://127.0.0.1:" + examplePort;
+        adminRight = TestData.unique("Planner Administrator");
+        userRight = TestData.unique("Planner User");
+        application = UUID.fromString(com.jayway.jsonpath.JsonPath.read(mvc.perform(
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/applications")
+                                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                        .httpBasic(TestData.ADMIN_EMAIL, TestData.ADMIN_PASSWORD))
+                                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                                .content("{\"name\": \"%s\", \"rights\": [{\"name\": \"%s\"}, {\"name\": \"%s\"}]}"
+                                        .formatted(TestData.unique("Planner"), adminRight, userRight)))
+                .andReturn().getResponse().getContentAsString(), "$.id"));
         ClientRegistration registration = ClientRegistration.of(List.of(exampleUrl + "/login/oauth2/code/gatehouse"),
                 List.of(exampleUrl + "/"), exampleUrl + "/logout/connect/back-channel/gatehouse", null, false, false);
-        registrations.register(data.admin(), SHOWCASE, registration);
-        String secret = registrations.rotateSecret(data.admin(), SHOWCASE).clientSecret();
+        ClientRegistrations.WithWebhook registered = registrations.registerWithWebhook(data.admin(), application, registration,
+                exampleUrl + "/webhooks/gatehouse");
+        String secret = registered.client().clientSecret();
+        String webhookSecret = registered.webhookSecret();
         example = new SpringApplicationBuilder(ShowcaseApplication.class).properties(Map.of(
                 // Its own settings only: nothing of Gatehouse's configuration or database.
                 "spring.config.name", "showcase-example",
@@ -65,12 +92,12 @@ class ExampleApplicationWalkTest {
                 "spring.main.banner-mode", "off",
                 "server.port", Integer.toString(examplePort),
                 "server.address", "127.0.0.1",
-                "spring.security.oauth2.client.registration.gatehouse.client-id", SHOWCASE.toString(),
+                "spring.security.oauth2.client.registration.gatehouse.client-id", application.toString(),
                 "spring.security.oauth2.client.registration.gatehouse.client-secret", secret,
                 "spring.security.oauth2.client.registration.gatehouse.scope", "openid,profile,email",
                 "spring.security.oauth2.client.provider.gatehouse.issuer-uri", "http://localhost:" + port,
-                "showcase.admin-right", "Showcase 360 Administrator"))
-                .properties(Map.of("showcase.webhook-secret", "whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[24]),
+                "showcase.admin-right", adminRight))
+                .properties(Map.of("showcase.webhook-secret", webhookSecret,
                         "spring.thymeleaf.check-template-location", "false"))
                 .run();
     }
@@ -86,7 +113,7 @@ class ExampleApplicationWalkTest {
     void aPersonSignsInToTheExampleApplicationThroughGatehouseAndItShowsTheirOrganizationRoleRightsAndSites() {
         OrganizationId organization = data.organizationId();
         var site = data.site(organization);
-        TestMember person = data.member(organization, Role.USER, List.of(site.id()), "Showcase 360 Administrator", "Licenses");
+        TestMember person = data.member(organization, Role.USER, List.of(site.id()), adminRight, userRight, "Licenses");
         try (Browser browser = Browser.open(port, "example-application")) {
             browser.driver().get(exampleUrl + "/");
             assertThat(browser.driver().getCurrentUrl()).startsWith("http://localhost:" + port + "/signin");
@@ -99,12 +126,67 @@ class ExampleApplicationWalkTest {
 
             assertThat(browser.driver().findElement(By.id("who")).getText()).contains(person.email());
             assertThat(browser.driver().findElement(By.id("role")).getText()).isEqualTo("USER");
-            assertThat(browser.driver().findElement(By.id("rights")).getText()).isEqualTo("Showcase 360 Administrator");
+            assertThat(browser.driver().findElement(By.id("rights")).getText().lines().sorted().toList())
+                    .isEqualTo(List.of(adminRight, userRight).stream().sorted().toList());
             assertThat(browser.driver().findElement(By.id("sites")).getText()).isEqualTo(site.name());
 
             browser.driver().get(exampleUrl + "/admin");
             assertThat(browser.driver().findElement(By.id("admin")).getText()).contains("Administration of");
         }
+    }
+
+    @Test
+    void aRightWithdrawnInThePortalClosesTheApplicationsPageOnItsNextRequest() {
+        OrganizationId organization = data.organizationId();
+        TestMember person = data.user(organization, adminRight, userRight);
+        try (Browser browser = Browser.open(port, "example-application-right-withdrawn")) {
+            signInThroughTheExample(browser, person);
+            browser.driver().get(exampleUrl + "/admin");
+            assertThat(browser.driver().findElement(By.id("admin")).getText()).contains("Administration of");
+
+            members.change(data.admin(), organization, person.userId(), new io.gatehouse.member.Members.MemberChange(null,
+                    List.of(userRight), null, null));
+
+            eventually(() -> {
+                browser.driver().get(exampleUrl + "/admin");
+                return browser.driver().findElements(By.id("admin")).isEmpty();
+            }, () -> browser.driver().getCurrentUrl() + "\n" + browser.text());
+            browser.shot("admin-refused");
+            browser.driver().get(exampleUrl + "/");
+            assertThat(browser.driver().findElement(By.id("rights")).getText()).isEqualTo(userRight);
+        }
+    }
+
+    @Test
+    void aDisabledAccountsSessionInTheApplicationEndsAtOnce() {
+        OrganizationId organization = data.organizationId();
+        TestMember person = data.user(organization, adminRight);
+        try (Browser browser = Browser.open(port, "example-application-disabled")) {
+            signInThroughTheExample(browser, person);
+
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch("/api/v1/users/{id}", person.id())
+                    .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                            .httpBasic(TestData.ADMIN_EMAIL, TestData.ADMIN_PASSWORD))
+                    .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("{\"disabled\": true}"))
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk());
+
+            eventually(() -> {
+                browser.driver().get(exampleUrl + "/");
+                return browser.driver().getCurrentUrl().startsWith("http://localhost:" + port + "/signin");
+            }, () -> browser.driver().getCurrentUrl() + "\n" + browser.text());
+            browser.shot("signed-out");
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private void signInThroughTheExample(Browser browser, TestMember person) {
+        browser.driver().get(exampleUrl + "/");
+        browser.field("Email").sendKeys(person.email());
+        browser.field("Password").sendKeys(person.password());
+        browser.click("Sign in");
+        eventually(() -> browser.driver().getCurrentUrl().startsWith(exampleUrl),
+                () -> browser.driver().getCurrentUrl() + "\n" + browser.text());
     }
 
     static void eventually(BooleanSupplier condition, java.util.function.Supplier<String> state) {
