@@ -35,7 +35,7 @@ class ScimSecurity {
     record ScimCaller(ScimClient client, Actor actor) {
     }
 
-    static final String CALLER = ScimCaller.class.getName();
+    static final String CALLER = "io.gatehouse.scim.caller";
 
     @Bean
     @Order(0)
