@@ -76,6 +76,13 @@ abstract class ScimEndpoint {
         return scim(new ScimException(405, null, "scim.error.method"));
     }
 
+    /** Anything unforeseen is still answered in SCIM's shape, without its details. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Map<String, Object>> unexpected(Exception e) {
+        log.error("Unexpected SCIM error", e);
+        return scim(new ScimException(500, null, "scim.error.unexpected"));
+    }
+
     /** Two changes of the same member at once: the later one is told to read again and retry. */
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ResponseEntity<Map<String, Object>> concurrent(OptimisticLockingFailureException e) {

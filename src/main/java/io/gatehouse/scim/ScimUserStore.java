@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ScimUserStore {
 
-    private static final String FROM = """
+    private static final String FROM = "\n" + """
              from membership m join user_account u on u.id = m.user_id
              left join scim_user s on s.organization_id = m.organization_id and s.user_id = m.user_id
              where m.organization_id = ?""";

@@ -56,7 +56,7 @@ class ScimClientLibraryTest {
         org = data.organizationId();
         manager = data.manager(org);
         String token = fixtures.token(manager);
-        scim = new ScimService(ClientBuilder.newClient()
+        scim = new ScimService(ClientBuilder.newClient(JdkHttpConnector.config())
                 .register((ClientRequestFilter) request -> request.getHeaders().putSingle("Authorization", "Bearer " + token))
                 .target("http://localhost:" + port + "/scim/v2"));
     }
