@@ -232,7 +232,8 @@ class ScimProvisioningHttpTest {
         assertThat(total(token, "userName eq \"" + a.email().toUpperCase() + "\"")).isEqualTo(1);
         assertThat(total(token, "emails[type eq \"work\"].value eq \"" + a.email() + "\"")).isEqualTo(1);
         assertThat(total(token, "emails.value co \"" + a.email().substring(2, 9) + "\"")).isEqualTo(1);
-        assertThat(total(token, "userName sw \"person\" and active eq true")).isEqualTo(2);
+        assertThat(total(token, "userName sw \"person\" and active eq true")).isEqualTo(3);
+        assertThat(total(token, "userName sw \"person\" and not (userName eq \"" + a.email() + "\")")).isEqualTo(2);
         assertThat(total(token, "name.familyName pr and not (userName eq \"" + b.email() + "\")")).isEqualTo(2);
         assertThat(total(token, "userName ew \"@example.test\" or externalId eq \"none\"")).isEqualTo(3);
         assertThat(total(token, "meta.lastModified gt \"2000-01-01T00:00:00Z\"")).isEqualTo(3);
