@@ -134,8 +134,8 @@ class ScimUsers {
         ScimUserStore.UserRow row = find(caller, id);
         ETags.require(ifMatch, row.etag());
         UserId user = new UserId(row.id());
+        // What the directory kept of the member goes with the membership (ScimMemberRemovals).
         members.remove(caller.actor(), caller.client().organization(), user);
-        store.forget(caller.client().organization(), user);
     }
 
     /**

@@ -28,3 +28,6 @@ create table scim_user (
     constraint scim_user_pk primary key (organization_id, user_id)
 );
 create index scim_user_external on scim_user (organization_id, external_id);
+
+-- A directory pages through all members in creation order: read it from an index, not a sort.
+create index membership_org_created on membership (organization_id, created_at, user_id);
