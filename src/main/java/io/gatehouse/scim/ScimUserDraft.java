@@ -93,7 +93,8 @@ final class ScimUserDraft {
         }
         requireCore(path);
         if (path.valueFilter() != null) {
-            if (!path.attribute().equalsIgnoreCase("emails")) {
+            // emails[type eq "work"].value, phoneNumbers[type eq "mobile"].value, addresses[…]: shown or not kept.
+            if (!notKept(path)) {
                 throw ScimException.invalidPath(path.print());
             }
             return;
@@ -118,7 +119,7 @@ final class ScimUserDraft {
                 if (READ_ONLY.contains(path.attribute().toLowerCase(Locale.ROOT))) {
                     throw ScimException.mutability(path.print());
                 }
-                if (!NOT_KEPT.contains(name)) {
+                if (!notKept(path)) {
                     throw ScimException.invalidPath(path.print());
                 }
             }
@@ -148,7 +149,7 @@ final class ScimUserDraft {
                 if (READ_ONLY.contains(path.attribute().toLowerCase(Locale.ROOT))) {
                     throw ScimException.mutability(path.print());
                 }
-                if (!NOT_KEPT.contains(name) && !path.attribute().equalsIgnoreCase("emails")) {
+                if (!notKept(path)) {
                     throw ScimException.invalidPath(path.print());
                 }
             }
@@ -186,6 +187,10 @@ final class ScimUserDraft {
     boolean sameExtension(ScimUserStore.UserRow row) {
         return Objects.equals(externalId, row.externalId()) && Objects.equals(department, row.department())
                 && Objects.equals(manager, row.manager());
+    }
+
+    private static boolean notKept(AttrPath path) {
+        return NOT_KEPT.contains(path.name()) || NOT_KEPT.contains(path.attribute().toLowerCase(Locale.ROOT));
     }
 
     private static boolean isEnterprise(AttrPath path) {

@@ -112,6 +112,9 @@ class ScimProvisioningHttpTest {
                  {"op":"Replace","path":"name.givenName","value":"Grace"},
                  {"op":"Replace","path":"emails[type eq \\"work\\"].value","value":"%s"},
                  {"op":"Add","path":"externalId","value":"aad-123"},
+                 {"op":"Add","path":"phoneNumbers[type eq \\"mobile\\"].value","value":"+33 6 00 00 00 00"},
+                 {"op":"Add","path":"addresses[type eq \\"work\\"].formatted","value":"1 rue de la Paix"},
+                 {"op":"Replace","path":"displayName","value":"Grace H."},
                  {"op":"Replace","path":"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager","value":"aad-boss"}]}
                 """.formatted(person.email()));
 
