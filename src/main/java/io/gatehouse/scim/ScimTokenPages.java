@@ -7,6 +7,7 @@ import io.gatehouse.shared.Confirmation;
 import io.gatehouse.shared.InvalidInputException;
 import io.gatehouse.shared.OrganizationId;
 import io.gatehouse.shared.PortalPage;
+import io.gatehouse.shared.Problems;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
@@ -25,11 +26,13 @@ class ScimTokenPages {
     private final ScimTokens tokens;
     private final Organizations organizations;
     private final MessageSource messages;
+    private final Problems problems;
 
-    ScimTokenPages(ScimTokens tokens, Organizations organizations, MessageSource messages) {
+    ScimTokenPages(ScimTokens tokens, Organizations organizations, MessageSource messages, Problems problems) {
         this.tokens = tokens;
         this.organizations = organizations;
         this.messages = messages;
+        this.problems = problems;
     }
 
     @GetMapping("/organizations/{orgId}/scim")
@@ -46,8 +49,8 @@ class ScimTokenPages {
             return page(actor, organization, tokens.issue(actor, organization, name), "", null, model);
         } catch (InvalidInputException e) {
             InvalidInputException.FieldError error = e.errors().get(0);
-            return page(actor, organization, null, name, messages.getMessage(error.messageCode(), error.arguments().toArray(),
-                    locale), model);
+            return page(actor, organization, null, name, problems.message(error.messageCode(), error.arguments().toArray(),
+                    locale, error.messageCode()), model);
         }
     }
 

@@ -106,6 +106,10 @@ class ScimTokenApiTest {
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(created).contains("scim_").contains("/scim/v2");
+        String blank = mvc.perform(post("/organizations/{org}/scim/tokens", org).with(user(manager.id())).with(csrf())
+                        .param("name", " "))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(blank).contains("scim-token-name-error").doesNotContain("scim_");
         String page = mvc.perform(get("/organizations/{org}/scim", org).with(user(manager.id())))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Entra ID").doesNotContain("scim_");
