@@ -56,6 +56,18 @@ public class AccessPolicy {
                 ? Decision.allow() : Decision.deny("policy.managerOnly");
     }
 
+    /**
+     * SCIM tokens let the organization's own directory provision its people: its Managers and the
+     * vendor admin create, list and revoke them. A token acts as its creator, checked at each call.
+     */
+    public Decision manageScimTokens(Actor actor, OrganizationId organization) {
+        if (actor.isVendorAdmin()) {
+            return Decision.allow();
+        }
+        return actor.in(organization).isEmpty() ? Decision.deny("policy.notAMember")
+                : isManager(actor, organization) ? Decision.allow() : Decision.deny("policy.managerOnly");
+    }
+
     // ---- the vendor's own staff and catalogue
 
     /** The vendor's staff is the vendor admin's to appoint, list and change; vendor support works requests only. */

@@ -59,6 +59,11 @@ public record Actor(UserId userId, String label, StaffRole staffRole, Map<Organi
         return userId.equals(other);
     }
 
+    /** The same actor under another name in the audit trail, e.g. acting through a SCIM token. */
+    public Actor labelled(String newLabel) {
+        return new Actor(userId, newLabel, staffRole, organizations);
+    }
+
     public ActorRef ref() {
         return new ActorRef(userId, label);
     }

@@ -55,7 +55,9 @@ public class OrganizationLock {
     @Transactional(propagation = Propagation.MANDATORY)
     public Actor lock(Actor actor, Collection<OrganizationId> organizations) {
         lock(organizations);
-        return actors.current(actor.userId()).orElseThrow(() -> new ForbiddenException("policy.accountDisabled"));
+        // Read again, under the name the caller acts by (a SCIM token names itself in the audit trail).
+        return actors.current(actor.userId()).map(now -> now.labelled(actor.label()))
+                .orElseThrow(() -> new ForbiddenException("policy.accountDisabled"));
     }
 
     /**
@@ -84,7 +86,8 @@ public class OrganizationLock {
             lock(current);
             locked.addAll(current);
         }
-        return actors.current(actor.userId()).orElseThrow(() -> new ForbiddenException("policy.accountDisabled"));
+        return actors.current(actor.userId()).map(now -> now.labelled(actor.label()))
+                .orElseThrow(() -> new ForbiddenException("policy.accountDisabled"));
     }
 
     private void lock(Collection<OrganizationId> organizations) {

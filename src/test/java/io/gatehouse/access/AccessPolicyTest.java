@@ -96,8 +96,27 @@ class AccessPolicyTest {
                 notYourselfRules(),
                 staffAndCatalogueRules(),
                 catalogueSelectionRules(),
-                licenceRules())
+                licenceRules(),
+                scimTokenRules())
                 .flatMap(List::stream);
+    }
+
+    // ---- SCIM tokens: the organization's Managers and the vendor admin, nobody else.
+
+    private static List<Row> scimTokenRules() {
+        return List.of(
+                allowed("a Manager manages their organization's SCIM tokens",
+                        () -> POLICY.manageScimTokens(MANAGER, ORG)),
+                allowed("the vendor admin manages any organization's SCIM tokens",
+                        () -> POLICY.manageScimTokens(VENDOR_ADMIN, ORG)),
+                denied("a User Management holder who is not Manager cannot manage SCIM tokens", "policy.managerOnly",
+                        () -> POLICY.manageScimTokens(USER_MANAGER, ORG)),
+                denied("a blocked Manager cannot manage SCIM tokens", "policy.managerOnly",
+                        () -> POLICY.manageScimTokens(BLOCKED_MANAGER, ORG)),
+                denied("vendor support cannot manage SCIM tokens", "policy.notAMember",
+                        () -> POLICY.manageScimTokens(VENDOR_SUPPORT, ORG)),
+                denied("another organization's Manager cannot manage SCIM tokens", "policy.notAMember",
+                        () -> POLICY.manageScimTokens(OTHER_MANAGER, ORG)));
     }
 
     // ---- Vendor admin: everything, every organization.
