@@ -99,6 +99,11 @@ public class AccessPolicy {
         return actor.isVendorAdmin() ? Decision.allow() : Decision.deny("policy.vendorAdminOnly");
     }
 
+    /** How applications sign people in through Gatehouse (clients, secrets, signing keys): the vendor admin's. */
+    public Decision manageSignOnClients(Actor actor) {
+        return actor.isVendorAdmin() ? Decision.allow() : Decision.deny("policy.vendorAdminOnly");
+    }
+
     /** The welcome page's support links are the vendor's words to every member: the vendor admin's. */
     public Decision editWelcomePage(Actor actor) {
         return actor.isVendorAdmin() ? Decision.allow() : Decision.deny("policy.vendorAdminOnly");

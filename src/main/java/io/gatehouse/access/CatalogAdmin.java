@@ -57,6 +57,33 @@ class CatalogAdmin {
         return id;
     }
 
+    record NewRight(String name, boolean externallyManaged, boolean needsApproval) {
+    }
+
+    /**
+     * An application with its rights in one step, as the API creates it. Whether an application is
+     * managed outside the portal is one setting for all its rights, so they must agree on it.
+     */
+    UUID createApplication(Actor actor, String name, List<NewRight> rights) {
+        requireVendorAdmin(actor);
+        List<NewRight> given = rights == null ? List.of() : rights.stream().filter(java.util.Objects::nonNull).toList();
+        long external = given.stream().filter(NewRight::externallyManaged).count();
+        if (external != 0 && external != given.size()) {
+            throw io.gatehouse.shared.InvalidInputException.of("rights", "validation.application.managedExternallyMixed");
+        }
+        if (given.stream().map(r -> r.name() == null ? "" : r.name().strip()).distinct().count() != given.size()) {
+            throw io.gatehouse.shared.InvalidInputException.of("rights", "validation.application.rightTwice");
+        }
+        UUID application = addApplication(actor, name, !given.isEmpty() && external == given.size());
+        for (NewRight right : given) {
+            UUID id = addRight(actor, application, right.name());
+            if (right.needsApproval()) {
+                markNeedsApproval(actor, application, id, true);
+            }
+        }
+        return application;
+    }
+
     UUID addRight(Actor actor, UUID application, String name) {
         requireVendorAdmin(actor);
         String applicationName = applicationName(application);

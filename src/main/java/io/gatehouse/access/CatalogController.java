@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -38,6 +40,26 @@ class CatalogController {
     }
 
     record UpdateRight(@NotNull(message = "{validation.required}") Boolean needsApproval) {
+    }
+
+    record NewRightBody(String name, Boolean externallyManaged, Boolean needsApproval) {
+    }
+
+    record NewApplication(String name, List<NewRightBody> rights) {
+    }
+
+    @PostMapping
+    @Operation(summary = "Add an application with its access rights (vendor admin); externallyManaged must be the same for "
+            + "all its rights (granted outside the portal), needsApproval makes every grant or withdrawal a request")
+    ResponseEntity<ApplicationView> create(Actor actor, @RequestBody NewApplication body) {
+        List<CatalogAdmin.NewRight> rights = body.rights() == null ? List.of() : body.rights().stream()
+                .filter(java.util.Objects::nonNull)
+                .map(r -> new CatalogAdmin.NewRight(r.name(), Boolean.TRUE.equals(r.externallyManaged()),
+                        Boolean.TRUE.equals(r.needsApproval())))
+                .toList();
+        UUID id = admin.createApplication(actor, body.name(), rights);
+        ApplicationView created = applications(actor).stream().filter(a -> a.id().equals(id.toString())).findFirst().orElseThrow();
+        return ResponseEntity.created(java.net.URI.create("/api/v1/applications/" + id)).body(created);
     }
 
     @GetMapping

@@ -168,6 +168,16 @@ public class Memberships {
      * account status is read straight from its table so that this count never lags behind.
      */
     @Transactional(readOnly = true)
+    /** The organization's active Managers: those a member asks for access. */
+    public java.util.List<UserId> activeManagerIds(OrganizationId organization) {
+        return jdbc.sql("""
+                        select m.user_id from membership m join user_account u on u.id = m.user_id
+                        where m.organization_id = :org and m.role = 'MANAGER' and m.status = 'ACTIVE'
+                          and u.status = 'ACTIVE' order by u.last_name, u.first_name""")
+                .param("org", organization.value())
+                .query((rs, n) -> new UserId(rs.getObject(1, UUID.class))).list();
+    }
+
     public long activeManagers(OrganizationId organization) {
         return jdbc.sql("""
                         select count(*) from membership m join user_account u on u.id = m.user_id

@@ -202,6 +202,12 @@ public class Organizations {
         return organizations.findById(id.value()).map(Organization::name).orElseThrow(() -> new NotFoundException("organization"));
     }
 
+    /** The organization, for features that have already decided the caller may see it. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<OrganizationView> find(OrganizationId id) {
+        return organizations.findById(id.value()).map(OrganizationView::of);
+    }
+
     /** The language code ("fr") for mail to this organization's people who have not chosen one. */
     @Transactional(readOnly = true)
     public String defaultLanguage(OrganizationId id) {

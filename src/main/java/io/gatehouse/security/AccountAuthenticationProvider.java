@@ -62,7 +62,10 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
             throw new DisabledException("account disabled");
         }
         UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(
-                credentials.get().userId().toString(), null, List.of(new SimpleGrantedAuthority("ROLE_USER")));
+                credentials.get().userId().toString(), null, List.of(new SimpleGrantedAuthority("ROLE_USER"),
+                        // When the password was proved: ID tokens carry it as auth_time.
+                        org.springframework.security.core.authority.FactorGrantedAuthority.fromAuthority(
+                                org.springframework.security.core.authority.FactorGrantedAuthority.PASSWORD_AUTHORITY)));
         accounts.upgradeHash(credentials.get().userId(), credentials.get().passwordHash(), password);
         return result;
     }

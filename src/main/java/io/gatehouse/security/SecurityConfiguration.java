@@ -86,7 +86,7 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain portal(HttpSecurity http, AuthenticationManager authenticationManager, Accounts accounts,
             io.gatehouse.access.Actors actors, ProblemAuthenticationEntryPoint problems, ApiDocs.Settings apiDocs,
-            DeviceCookies devices) throws Exception {
+            DeviceCookies devices, org.springframework.beans.factory.ObjectProvider<SignOnOrigins> signOnOrigins) throws Exception {
         if (apiDocs.apiDocs() == ApiDocs.OFF) {
             http.addFilterBefore(new ApiDocs.Off(), org.springframework.security.web.context.SecurityContextHolderFilter.class);
         }
@@ -111,7 +111,7 @@ class SecurityConfiguration {
                         org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(new PortalEntryPoint()))
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .addHeaderWriter(new PortalContentSecurityPolicy(CONTENT_SECURITY_POLICY, signOnOrigins))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
     }

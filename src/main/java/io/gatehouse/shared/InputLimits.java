@@ -18,7 +18,8 @@ public final class InputLimits {
     public static final String DATE_MESSAGE = "validation.instant.range";
 
     /** Fields of several lines: notes, reasons, comments and pasted lists of addresses. */
-    private static final Set<String> MULTILINE = Set.of("note", "reason", "text", "comment", "entry", "emails", "description");
+    private static final Set<String> MULTILINE = Set.of("note", "reason", "text", "comment", "entry", "emails", "description",
+            "redirectUris", "postLogoutRedirectUris");
 
     /** Fields holding one text per language ({@code notes.fr}), each of several lines. */
     private static final Set<String> MULTILINE_BY_LANGUAGE = Set.of("notes");

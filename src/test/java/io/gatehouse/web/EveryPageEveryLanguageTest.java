@@ -229,6 +229,7 @@ class EveryPageEveryLanguageTest {
                 values.put("id", route.startsWith("/admin/mailbox") ? mailId : place.ticketId());
                 values.put("productId", productId);
                 values.put("licenceId", place.licenceId());
+                values.put("applicationId", "00000000-0000-0000-0000-00000000a001");
                 Matcher variable = VARIABLE.matcher(route);
                 StringBuilder uri = new StringBuilder();
                 boolean complete = true;

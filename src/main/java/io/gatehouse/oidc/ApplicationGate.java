@@ -1,0 +1,119 @@
+package io.gatehouse.oidc;
+
+import io.gatehouse.shared.OrganizationId;
+import io.gatehouse.shared.UserId;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Stands before the authorization endpoint once the person is signed in: settles which of their
+ * organizations they sign in to the application for (the one the application names with the
+ * {@code organization} parameter, else the one they chose last time, else their only one, else
+ * they choose), and sends nobody to the application who may not use it there: they see why, and
+ * whom to ask, instead of a token.
+ */
+class ApplicationGate extends OncePerRequestFilter {
+
+    static final String AUTHORIZE = "/oauth2/authorize";
+    private static final String CHOSEN = ApplicationGate.class.getName() + ".organization";
+
+    private final RegisteredClientRepository clients;
+    private final SignOns signOns;
+    private final OrganizationChoices choices;
+
+    ApplicationGate(RegisteredClientRepository clients, SignOns signOns, OrganizationChoices choices) {
+        this.clients = clients;
+        this.signOns = signOns;
+        this.choices = choices;
+    }
+
+    /** The organization settled for the authorization being made on this request, if any. */
+    static Optional<OrganizationId> chosenOrganization() {
+        RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+        return attributes == null ? Optional.empty()
+                : Optional.ofNullable((OrganizationId) attributes.getAttribute(CHOSEN, RequestAttributes.SCOPE_REQUEST));
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !AUTHORIZE.equals(request.getRequestURI().substring(request.getContextPath().length()));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        String clientId = request.getParameter("client_id");
+        RegisteredClient client = clientId == null || clientId.length() > 100 ? null : clients.findByClientId(clientId);
+        UUID application = client == null ? null : applicationOf(client);
+        if (authentication == null || !authentication.isAuthenticated() || authentication instanceof AnonymousAuthenticationToken
+                || application == null) {
+            // Not signed in yet (the endpoint sends them to sign in), or not a client of ours (the endpoint refuses it).
+            chain.doFilter(request, response);
+            return;
+        }
+        UserId user = UserId.parse(authentication.getName());
+        Optional<OrganizationId> organization = settle(request, user, application);
+        if (organization.isEmpty()) {
+            response.sendRedirect(request.getContextPath() + "/oidc/organization?continue="
+                    + URLEncoder.encode(AUTHORIZE + "?" + request.getQueryString(), StandardCharsets.UTF_8));
+            return;
+        }
+        boolean allowed = signOns.person(user, organization.get(), application).map(p -> p.decision().allowed()).orElse(false);
+        if (!allowed) {
+            response.sendRedirect(request.getContextPath() + "/oidc/denied?client_id=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
+                    + "&organization=" + organization.get());
+            return;
+        }
+        choices.remember(user, application, organization.get());
+        request.setAttribute(CHOSEN, organization.get());
+        chain.doFilter(request, response);
+    }
+
+    private Optional<OrganizationId> settle(HttpServletRequest request, UserId user, UUID application) {
+        String named = request.getParameter("organization");
+        if (named != null) {
+            try {
+                return Optional.of(OrganizationId.parse(named));
+            } catch (io.gatehouse.shared.NotFoundException | IllegalArgumentException notAnId) {
+                // Nobody is a member of an organization that cannot exist: they are told so on the refusal page.
+                return Optional.of(new OrganizationId(new UUID(0, 0)));
+            }
+        }
+        List<SignOns.Choice> theirs = signOns.choices(user, application);
+        Optional<OrganizationId> remembered = choices.remembered(user, application)
+                .filter(id -> theirs.stream().anyMatch(c -> c.id().equals(id)));
+        if (remembered.isPresent()) {
+            return remembered;
+        }
+        return theirs.size() == 1 ? Optional.of(theirs.get(0).id()) : Optional.empty();
+    }
+
+    /** Each application's client is registered under the application's id. */
+    static UUID applicationOf(RegisteredClient client) {
+        if (client == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(client.getId());
+        } catch (IllegalArgumentException notOurs) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package io.gatehouse.oidc;
+
+import io.gatehouse.shared.ActorRef;
+import io.gatehouse.shared.Audited;
+import io.gatehouse.shared.OrganizationId;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2RefreshToken;
+import org.springframework.security.oauth2.core.OAuth2Token;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationCode;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The authorization server's record of what it issued, kept by Spring's JDBC service, with the
+ * tokens stored as SHA-256 digests: a copy of the database lets nobody use them. A token presented
+ * is digested and looked up by an index; the copy handed back carries the presented value, so the
+ * server's own checks work unchanged.
+ *
+ * <p>It also keeps which organization the person chose for the application, and detects a refresh
+ * token used twice: refresh tokens are rotated at each use, so a spent one coming back means two
+ * parties hold it — the whole authorization is revoked, the legitimate client signs in again.
+ */
+class DigestedAuthorizations implements OAuth2AuthorizationService {
+
+    /** The authorization's attribute naming the organization the person signed in to the application for. */
+    static final String ORGANIZATION = "gatehouse.organization";
+    private static final String DIGEST_PREFIX = "h:";
+
+    private final OAuth2AuthorizationService delegate;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    DigestedAuthorizations(OAuth2AuthorizationService delegate, JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+        this.delegate = delegate;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    @Override
+    @Transactional
+    public void save(OAuth2Authorization authorization) {
+        OAuth2Authorization digested = digested(withChosenOrganization(authorization));
+        String newRefresh = Optional.ofNullable(digested.getRefreshToken()).map(t -> t.getToken().getTokenValue()).orElse(null);
+        Optional<String> oldRefresh = jdbc.sql("select refresh_token_value from oauth2_authorization where id = ?")
+                .param(authorization.getId()).query(String.class).optional();
+        delegate.save(digested);
+        oldRefresh.filter(old -> !Objects.equals(old, newRefresh)).ifPresent(spent -> jdbc.sql(
+                        "insert into oauth2_spent_refresh_token (token_digest, authorization_id, spent_at) values (?, ?, ?)")
+                .params(spent, authorization.getId(), Timestamp.from(clock.instant())).update());
+        String organization = digested.getAttribute(ORGANIZATION);
+        var server = org.springframework.security.oauth2.server.authorization.context.AuthorizationServerContextHolder.getContext();
+        jdbc.sql("update oauth2_authorization set organization_id = ?, expires_at = ?, issuer = coalesce(?, issuer) where id = ?")
+                .params(organization == null ? null : UUID.fromString(organization), Timestamp.from(expiry(digested)),
+                        server == null ? null : server.getIssuer(), authorization.getId())
+                .update();
+    }
+
+    @Override
+    @Transactional
+    public void remove(OAuth2Authorization authorization) {
+        delegate.remove(authorization);
+        jdbc.sql("delete from oauth2_spent_refresh_token where authorization_id = ?").param(authorization.getId()).update();
+    }
+
+    @Override
+    public OAuth2Authorization findById(String id) {
+        return delegate.findById(id);
+    }
+
+    @Override
+    @Transactional
+    public OAuth2Authorization findByToken(String token, OAuth2TokenType tokenType) {
+        if (token == null || token.isEmpty() || token.length() > 8192) {
+            return null;
+        }
+        if (tokenType != null && "state".equals(tokenType.getValue())) {
+            return delegate.findByToken(token, tokenType);
+        }
+        String digest = digest(token);
+        OAuth2Authorization found = delegate.findByToken(digest, tokenType);
+        if (found != null) {
+            return presented(found, digest, token);
+        }
+        if (tokenType == null || OAuth2TokenType.REFRESH_TOKEN.equals(tokenType)) {
+            jdbc.sql("select authorization_id from oauth2_spent_refresh_token where token_digest = ?").param(digest)
+                    .query(String.class).optional()
+                    .ifPresent(this::revokeReused);
+        }
+        return null;
+    }
+
+    private void revokeReused(String authorizationId) {
+        OAuth2Authorization stolen = delegate.findById(authorizationId);
+        if (stolen != null) {
+            remove(stolen);
+            OrganizationId organization = Optional.ofNullable((String) stolen.getAttribute(ORGANIZATION))
+                    .map(OrganizationId::parse).orElse(null);
+            events.publishEvent(new Audited(ActorRef.SYSTEM, organization, "oidc.refreshTokenReused", "user",
+                    stolen.getPrincipalName(), null, Map.of("client", stolen.getRegisteredClientId())));
+        }
+    }
+
+    /** The organization chosen on the sign-in of this request (see {@link ApplicationGate}), kept with the authorization. */
+    private static OAuth2Authorization withChosenOrganization(OAuth2Authorization authorization) {
+        if (authorization.getAttribute(ORGANIZATION) != null) {
+            return authorization;
+        }
+        return ApplicationGate.chosenOrganization()
+                .map(organization -> OAuth2Authorization.from(authorization).attribute(ORGANIZATION, organization.toString()).build())
+                .orElse(authorization);
+    }
+
+    private static Instant expiry(OAuth2Authorization authorization) {
+        return Stream.of(authorization.getToken(OAuth2AuthorizationCode.class), authorization.getAccessToken(),
+                        authorization.getRefreshToken(), authorization.getToken(OidcIdToken.class))
+                .filter(Objects::nonNull)
+                .map(t -> t.getToken().getExpiresAt())
+                .filter(Objects::nonNull)
+                .max(Instant::compareTo)
+                .orElseGet(Instant::now);
+    }
+
+    private static OAuth2Authorization digested(OAuth2Authorization authorization) {
+        OAuth2Authorization.Builder builder = OAuth2Authorization.from(authorization);
+        boolean changed = false;
+        for (OAuth2Authorization.Token<?> held : tokens(authorization)) {
+            String value = held.getToken().getTokenValue();
+            if (!value.startsWith(DIGEST_PREFIX)) {
+                builder.token(withValue(held.getToken(), digest(value)), metadata -> metadata.putAll(held.getMetadata()));
+                changed = true;
+            }
+        }
+        return changed ? builder.build() : authorization;
+    }
+
+    private static OAuth2Authorization presented(OAuth2Authorization authorization, String digest, String value) {
+        OAuth2Authorization.Builder builder = OAuth2Authorization.from(authorization);
+        for (OAuth2Authorization.Token<?> held : tokens(authorization)) {
+            if (held.getToken().getTokenValue().equals(digest)) {
+                Map<String, Object> metadata = new HashMap<>(held.getMetadata());
+                builder.token(withValue(held.getToken(), value), m -> m.putAll(metadata));
+            }
+        }
+        return builder.build();
+    }
+
+    private static java.util.List<OAuth2Authorization.Token<?>> tokens(OAuth2Authorization authorization) {
+        return Stream.<OAuth2Authorization.Token<?>>of(authorization.getToken(OAuth2AuthorizationCode.class),
+                        authorization.getAccessToken(), authorization.getRefreshToken(), authorization.getToken(OidcIdToken.class))
+                .filter(Objects::nonNull)
+                .toList();
+    }
+
+    private static OAuth2Token withValue(OAuth2Token token, String value) {
+        if (token instanceof OAuth2AuthorizationCode) {
+            return new OAuth2AuthorizationCode(value, token.getIssuedAt(), token.getExpiresAt());
+        }
+        if (token instanceof OAuth2AccessToken access) {
+            return new OAuth2AccessToken(access.getTokenType(), value, access.getIssuedAt(), access.getExpiresAt(), access.getScopes());
+        }
+        if (token instanceof OAuth2RefreshToken) {
+            return new OAuth2RefreshToken(value, token.getIssuedAt(), token.getExpiresAt());
+        }
+        if (token instanceof OidcIdToken id) {
+            return new OidcIdToken(value, id.getIssuedAt(), id.getExpiresAt(), id.getClaims());
+        }
+        throw new IllegalArgumentException("Unexpected token " + token.getClass());
+    }
+
+    static String digest(String value) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return DIGEST_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

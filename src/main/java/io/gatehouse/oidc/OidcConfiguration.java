@@ -1,0 +1,126 @@
+package io.gatehouse.oidc;
+
+import io.gatehouse.security.Sealing;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.security.SpringSessionBackedSessionRegistry;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Gatehouse as the OpenID Connect provider of the vendor's applications, on Spring Security's
+ * authorization server: everything it keeps (clients, authorizations, consents, signing keys) is
+ * in the database, so any node answers any step of a sign-in.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OidcSettings.class)
+class OidcConfiguration {
+
+    /** Tokens live at most an hour (access tokens) and ID tokens half an hour; keys stay published a little longer. */
+    static final Duration LONGEST_SIGNED_TOKEN = Duration.ofMinutes(70);
+
+    @Bean
+    RegisteredClientRepository registeredClientRepository(JdbcOperations jdbc) {
+        return new JdbcRegisteredClientRepository(jdbc);
+    }
+
+    @Bean
+    OAuth2AuthorizationService authorizationService(JdbcOperations jdbcOperations, RegisteredClientRepository clients,
+            JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+        return new DigestedAuthorizations(new JdbcOAuth2AuthorizationService(jdbcOperations, clients), jdbc, clock, events);
+    }
+
+    @Bean
+    OAuth2AuthorizationConsentService authorizationConsentService(JdbcOperations jdbc, RegisteredClientRepository clients) {
+        return new JdbcOAuth2AuthorizationConsentService(jdbc, clients);
+    }
+
+    @Bean
+    SigningKeys signingKeys(JdbcClient jdbc, Sealing sealing, Clock clock, PlatformTransactionManager transactions,
+            @org.springframework.beans.factory.annotation.Value("${gatehouse.oidc.secret:}") String secret) {
+        return new SigningKeys(jdbc, sealing.key("oidc-signing-keys", secret), clock, LONGEST_SIGNED_TOKEN, transactions);
+    }
+
+    /** Checks the access tokens that UserInfo is called with. */
+    @Bean
+    JwtDecoder jwtDecoder(SigningKeys keys) {
+        return OAuth2AuthorizationServerConfiguration.jwtDecoder(keys);
+    }
+
+    @Bean
+    LogoutTokens logoutTokens(SigningKeys keys, Clock clock) {
+        return new LogoutTokens(keys, clock);
+    }
+
+    @Bean
+    GatehouseClaims gatehouseClaims(SignOns signOns, SigningKeys keys, OAuth2AuthorizationService authorizations) {
+        return new GatehouseClaims(signOns, keys, authorizations);
+    }
+
+    @Bean
+    AuthorizationServerSettings authorizationServerSettings(OidcSettings settings) {
+        AuthorizationServerSettings.Builder builder = AuthorizationServerSettings.builder();
+        if (settings.issuer() != null) {
+            builder.issuer(settings.issuer());
+        }
+        return builder.build();
+    }
+
+    /** Sessions are in the database: the "sid" of ID tokens and RP-initiated logout work whichever node answers. */
+    @Bean
+    <S extends Session> SessionRegistry sessionRegistry(FindByIndexNameSessionRepository<S> sessions) {
+        return new SpringSessionBackedSessionRegistry<>(sessions);
+    }
+
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE + 10)
+    SecurityFilterChain authorizationServer(HttpSecurity http, RegisteredClientRepository clients,
+            OAuth2AuthorizationService authorizations, GatehouseClaims claims, SignOns signOns, OrganizationChoices choices)
+            throws Exception {
+        ClientSecrets secrets = new ClientSecrets();
+        http.oauth2AuthorizationServer(server -> {
+                    server.registeredClientRepository(clients)
+                            .authorizationService(authorizations)
+                            .clientAuthentication(client -> client.authenticationProviders(providers -> providers.forEach(provider -> {
+                                if (provider instanceof ClientSecretAuthenticationProvider secret) {
+                                    secret.setPasswordEncoder(secrets);
+                                }
+                            })))
+                            .authorizationEndpoint(endpoint -> endpoint.consentPage("/oauth2/consent"))
+                            .oidc(oidc -> oidc.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(claims::userInfo)));
+                    http.securityMatcher(server.getEndpointsMatcher());
+                })
+                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> { }))
+                .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/signin"),
+                        new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+                .addFilterBefore(new ApplicationGate(clients, signOns, choices), AbstractPreAuthenticatedProcessingFilter.class);
+        return http.build();
+    }
+}

@@ -1,0 +1,163 @@
+package io.gatehouse.oidc;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import io.gatehouse.security.Sealing;
+import java.sql.Timestamp;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The keys that sign ID and access tokens, kept in the database so that every node signs with the
+ * same key and publishes the same set. One key signs at a time; a rotated key keeps being published
+ * until the last token it signed has expired, so applications holding those tokens can still check
+ * them. Nodes read the keys again every few seconds: a rotation on one node is followed by the
+ * others within that time, and a token signed by the new key is always verifiable, since the key is
+ * published from the moment it is made.
+ */
+class SigningKeys implements JWKSource<SecurityContext> {
+
+    /** How long the keys read from the database are trusted before they are read again. */
+    static final Duration REFRESH = Duration.ofSeconds(5);
+
+    private final JdbcClient jdbc;
+    private final Sealing.Key vault;
+    private final Clock clock;
+    private final Duration longestToken;
+    private final TransactionTemplate separately;
+    private volatile Loaded loaded;
+
+    private record Loaded(RSAKey active, List<JWK> published, Instant readAt) {
+    }
+
+    SigningKeys(JdbcClient jdbc, Sealing.Key vault, Clock clock, Duration longestToken, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.vault = vault;
+        this.clock = clock;
+        this.longestToken = longestToken;
+        this.separately = new TransactionTemplate(transactions);
+        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** The key that signs now; its id is named in every token's header. */
+    RSAKey active() {
+        return loaded().active();
+    }
+
+    /**
+     * Every public key an application may meet in a token. The authorization server asks for keys
+     * to sign with a selector naming the active key's id (set by {@link GatehouseClaims}), so only
+     * that one private key is ever handed out.
+     */
+    @Override
+    public List<JWK> get(JWKSelector selector, SecurityContext context) {
+        Loaded keys = loaded();
+        List<JWK> candidates = new ArrayList<>(keys.published());
+        candidates.add(0, keys.active());
+        return selector.select(new com.nimbusds.jose.jwk.JWKSet(candidates));
+    }
+
+    /** Makes a new signing key; the one before keeps being published until its tokens have expired. */
+    String rotate() {
+        String kid = separately.execute(status -> makeKey());
+        loaded = null;
+        return kid;
+    }
+
+    /** Rotates when the active key is older than the given age; a no-op on every node but the first to see it. */
+    boolean rotateIfOlderThan(Duration age) {
+        Boolean rotated = separately.execute(status -> {
+            // Locks the active key's row, so two nodes due at once rotate once.
+            List<Instant> active = jdbc.sql("select created_at from oidc_signing_key where retired_at is null for update")
+                    .query((rs, n) -> rs.getTimestamp(1).toInstant()).list();
+            if (!active.isEmpty() && active.stream().allMatch(created -> created.plus(age).isAfter(clock.instant()))) {
+                return false;
+            }
+            makeKey();
+            return true;
+        });
+        loaded = null;
+        return Boolean.TRUE.equals(rotated);
+    }
+
+    private String makeKey() {
+        Instant now = clock.instant();
+        RSAKey key;
+        try {
+            key = new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256)
+                    .keyID(UUID.randomUUID().toString()).issueTime(java.util.Date.from(now)).generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Cannot make a signing key", e);
+        }
+        jdbc.sql("update oidc_signing_key set retired_at = ?, published_until = ? where retired_at is null")
+                .params(Timestamp.from(now), Timestamp.from(now.plus(longestToken)))
+                .update();
+        jdbc.sql("insert into oidc_signing_key (kid, private_jwk, public_jwk, created_at) values (?, ?, ?, ?)")
+                .params(key.getKeyID(), vault.seal(key.toJSONString()), key.toPublicJWK().toJSONString(), Timestamp.from(now))
+                .update();
+        jdbc.sql("delete from oidc_signing_key where published_until < ?").param(Timestamp.from(now)).update();
+        return key.getKeyID();
+    }
+
+    private Loaded loaded() {
+        Loaded known = loaded;
+        Instant now = clock.instant();
+        if (known == null || known.readAt().plus(REFRESH).isBefore(now)) {
+            known = read(now);
+            if (known == null) {
+                separately.executeWithoutResult(status -> {
+                    // The first node to start makes the first key; another node that raced it retires its own at once.
+                    if (jdbc.sql("select count(*) from oidc_signing_key where retired_at is null").query(Long.class).single() == 0) {
+                        makeKey();
+                    }
+                });
+                known = read(now);
+            }
+            loaded = known;
+        }
+        return known;
+    }
+
+    private Loaded read(Instant now) {
+        record Row(String kid, String privateSealed, String publicJwk, boolean retired) {
+        }
+        List<Row> rows = jdbc.sql("""
+                        select kid, private_jwk, public_jwk, retired_at from oidc_signing_key
+                        where retired_at is null or published_until >= ? order by created_at desc""")
+                .param(Timestamp.from(now))
+                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4) != null))
+                .list();
+        RSAKey active = null;
+        List<JWK> published = new ArrayList<>();
+        try {
+            for (Row row : rows) {
+                if (!row.retired() && active == null) {
+                    String privateJwk = vault.open(row.privateSealed()).orElseThrow(() -> new IllegalStateException(
+                            "The token signing key was sealed under another gatehouse.oidc.secret"));
+                    active = RSAKey.parse(privateJwk);
+                } else {
+                    published.add(JWK.parse(row.publicJwk()));
+                }
+            }
+        } catch (ParseException e) {
+            throw new IllegalStateException("A stored signing key cannot be read", e);
+        }
+        return active == null ? null : new Loaded(active, List.copyOf(published), now);
+    }
+}
