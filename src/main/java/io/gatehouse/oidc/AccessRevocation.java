@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * Ends a person's sign-in to an application the moment their access there ends. Every change of a
  * person's access is announced in its own transaction; each asks the sign-on policy again for every
  * application the person is signed in to in that organization, and where it now says no, revokes
- * everything the application holds for them — the change and the revocation commit together, so
+ * everything the application holds for them (and so does a right of the application withdrawn) — the change and the revocation commit together, so
  * the next refresh is refused and introspection says inactive from the very commit — and queues a
  * back-channel logout to the application, sent once the change has committed.
  */
@@ -43,7 +43,11 @@ class AccessRevocation {
 
     @EventListener
     void on(MemberAccessChanged change) {
-        for (Held revoked : revokeWhereDenied(change.userId(), change.organizationId())) {
+        // A right of an application withdrawn ends the sign-in there too, even when others remain:
+        // the application signs the person in again and learns their rights as they are now.
+        java.util.Set<UUID> rightsWithdrawn = change.changes().contains(MemberAccessChanged.Change.RIGHTS_WITHDRAWN)
+                ? change.applicationIds() : java.util.Set.of();
+        for (Held revoked : revokeWhereDenied(change.userId(), change.organizationId(), rightsWithdrawn)) {
             UUID application = UUID.fromString(revoked.client());
             if (revoked.issuer() != null && clients.backchannelLogoutUri(application).filter(uri -> !uri.isBlank()).isPresent()) {
                 deliveries.enqueue(new NewDelivery(application, BACKCHANNEL_LOGOUT, change.organizationId(), change.userId(),
@@ -52,8 +56,11 @@ class AccessRevocation {
         }
     }
 
-    /** Revokes the person's authorizations in the organization that the policy no longer allows; answers what it revoked. */
-    List<Held> revokeWhereDenied(UserId user, OrganizationId organization) {
+    /**
+     * Revokes the person's authorizations in the organization that the policy no longer allows, and
+     * those of the applications named; answers what it revoked.
+     */
+    List<Held> revokeWhereDenied(UserId user, OrganizationId organization, java.util.Set<UUID> endedAnyway) {
         List<Held> held = jdbc.sql("""
                         select registered_client_id, organization_id, max(issuer) from oauth2_authorization
                         where principal_name = ? and organization_id = ?
@@ -63,7 +70,8 @@ class AccessRevocation {
                 .list();
         List<Held> revoked = new ArrayList<>();
         for (Held h : held) {
-            boolean allowed = signOns.person(user, organization, UUID.fromString(h.client()))
+            UUID application = UUID.fromString(h.client());
+            boolean allowed = !endedAnyway.contains(application) && signOns.person(user, organization, application)
                     .map(p -> p.decision().allowed()).orElse(false);
             if (!allowed) {
                 revoke(user, h);

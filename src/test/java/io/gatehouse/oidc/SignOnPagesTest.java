@@ -64,7 +64,11 @@ class SignOnPagesTest {
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+    @Autowired
+    io.gatehouse.member.Members members;
+
     String right;
+    String otherRight;
     UUID application;
     ClientID clientId;
     Secret secret;
@@ -72,9 +76,11 @@ class SignOnPagesTest {
     @BeforeEach
     void anApplicationWithOneRight() throws Exception {
         right = TestData.unique("Planner User");
+        otherRight = TestData.unique("Planner Viewer");
         application = UUID.fromString(JsonPath.read(mvc.perform(post("/api/v1/applications")
                         .with(httpBasic(TestData.ADMIN_EMAIL, TestData.ADMIN_PASSWORD)).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"name\": \"%s\", \"rights\": [{\"name\": \"%s\"}]}".formatted(TestData.unique("Planner"), right)))
+                        .content("{\"name\": \"%s\", \"rights\": [{\"name\": \"%s\"}, {\"name\": \"%s\"}]}"
+                                .formatted(TestData.unique("Planner"), right, otherRight)))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id"));
         register(false);
     }
@@ -179,6 +185,26 @@ class SignOnPagesTest {
         assertThat(out.statusCode()).isEqualTo(302);
         assertThat(browser.location(out)).isEqualTo(LOGGED_OUT);
         assertThat(browser.get("/").statusCode()).as("the portal session has ended").isEqualTo(302);
+    }
+
+    @Test
+    void aRightOfTheApplicationWithdrawnEndsTheSignInEvenWhenAnotherRemains() throws Exception {
+        OrganizationId organization = data.organizationId();
+        TestMember person = data.user(organization, right, otherRight);
+        PortalSession browser = new PortalSession(port);
+        browser.signIn(person.email(), person.password());
+        OIDCTokenResponse tokens = exchange(code(browser.follow(browser.get(authorize(null))), browser));
+
+        members.change(data.admin(), organization, person.userId(), new io.gatehouse.member.Members.MemberChange(null,
+                List.of(otherRight), null, null));
+
+        TokenResponse refused = TokenResponse.parse(new TokenRequest(URI.create("http://localhost:" + port + "/oauth2/token"),
+                new ClientSecretBasic(clientId, secret), new com.nimbusds.oauth2.sdk.RefreshTokenGrant(
+                        tokens.getOIDCTokens().getRefreshToken()), null).toHTTPRequest().send());
+        assertThat(refused.indicatesSuccess()).isFalse();
+        HttpResponse<String> again = browser.follow(browser.get(authorize(null)));
+        OIDCTokenResponse fresh = exchange(code(again, browser));
+        assertThat(fresh.getOIDCTokens().getIDToken().getJWTClaimsSet().getStringListClaim("rights")).containsExactly(otherRight);
     }
 
     // ---- steps
