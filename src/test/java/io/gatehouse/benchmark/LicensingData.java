@@ -144,6 +144,9 @@ final class LicensingData {
                     case 3, 11 -> today.plusDays(1 + random.nextInt(29));
                     default -> random.nextInt(4) == 0 ? null : today.plusDays(60 + random.nextInt(900));
                 };
+                if (state == 7) {
+                    from = until.minusDays(100 + random.nextInt(600));
+                }
                 if (state == 17) {
                     from = today.plusDays(1 + random.nextInt(60));
                     until = from.plusDays(365);
