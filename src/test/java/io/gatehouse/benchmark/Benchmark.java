@@ -663,7 +663,8 @@ public final class Benchmark {
             md.append(String.format("Downloads one at a time: %s. ", String.join(", ", l.downloads().stream()
                     .map(t -> String.format("%.0f MB/s (RSS %d MiB, +%s)", t.megabytesPerSecond(), t.rssBeforeKib() / 1024,
                             growth(t.growthKib()))).toList())));
-            md.append(String.format("%d at once: %.2f s for %.1f GB. ", LicensingBenchmark.CONCURRENT_DOWNLOADS,
+            md.append(String.format("%d at once, after as many unmeasured downloads of its first 256 MiB at once: %.2f s for %.1f GB. ",
+                    LicensingBenchmark.CONCURRENT_DOWNLOADS,
                     l.concurrent().took().toMillis() / 1000.0, l.concurrent().bytes() / 1e9));
             md.append(String.format("Activations use %,d desktop licences with unlimited seats (two of each other organization), a "
                     + "new fingerprint each time, from 127.0.0.1 without signing in. ", l.activationKeys()));
@@ -741,7 +742,11 @@ public final class Benchmark {
             StringBuilder md = new StringBuilder();
             md.append("# Benchmarks\n\n");
             md.append("Measured on ").append(LocalDate.now(ZoneOffset.UTC)).append(" by `bin/benchmark`, which rewrites this file. ")
-                    .append("To rerun (about 10 minutes; needs nothing but a JDK):\n\n```bash\nbin/benchmark\n```\n\n")
+                    .append("To rerun (about 15 minutes; needs nothing but a JDK and 2.2 GB of free disk under `target/`):\n\n")
+                    .append("```bash\nbin/benchmark\n```\n\n")
+                    .append("`bin/benchmark --only licensing` measures the licences, downloads and activations alone (about 5 ")
+                    .append("minutes): it prints their figures and writes them to `target/benchmark/licensing.md`, and leaves this file ")
+                    .append("as it is.\n\n")
                     .append("It builds the jar, fills a PostgreSQL database (the server in `GATEHOUSE_TEST_DB_URL` when set, else an ")
                     .append("embedded one), starts the packaged application as a process of its own on 127.0.0.1, drives it over HTTP ")
                     .append("and stops it. `BENCHMARK_APP_JAVA_OPTS` passes JVM options to the application "
