@@ -12,6 +12,8 @@ import io.gatehouse.product.Releases;
 import io.gatehouse.shared.OrganizationId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.function.Predicate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,9 +49,10 @@ class ProductDownloads {
         organizations.requireVisible(actor, organization);
         policy.downloadProducts(actor, organization).orThrow();
         Predicate<ReleaseFacts> entitled = entitlements.of(organization);
+        Map<UUID, List<ReleaseView>> byProduct = releases.availableByProduct();
         List<DownloadableProduct> downloadable = new ArrayList<>();
         for (ProductSummary product : products.all()) {
-            List<ReleaseView> available = releases.available(product.id()).stream()
+            List<ReleaseView> available = byProduct.getOrDefault(product.id(), List.of()).stream()
                     .filter(release -> entitled.test(new ReleaseFacts(product.id(), release.releaseVersion(), release.channel(),
                             release.releasedOn())))
                     .toList();

@@ -96,12 +96,13 @@ public class Activations {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        Optional<Licence> found = store.byKeyHash(LicenceKeys.hash(licenceKey));
+        // Found and locked at once: activations of one licence run one after another.
+        Optional<Licence> found = store.lockByKeyHash(LicenceKeys.hash(licenceKey));
         if (found.isEmpty()) {
             throttle.failed(address);
             throw InvalidInputException.of("licenceKey", "validation.activation.unknownKey");
         }
-        Licence licence = store.lock(found.get().id()).orElseThrow(() -> new NotFoundException("licence"));
+        Licence licence = found.get();
         ProductSummary product = licences.product(licence);
         if (product.kind() != ProductKind.DESKTOP) {
             throw new ConflictException("licenceKey", "conflict.activation.notDesktop");
@@ -118,10 +119,12 @@ public class Activations {
             return new Activated(existing.get().toString(), false, file(licence, product, existing.get(), machine),
                     expiry(licence));
         }
-        long used = jdbc.sql("select count(*) from activation where licence_id = ? and deactivated_at is null")
-                .param(licence.id()).query(Long.class).single();
-        if (licence.seats() != null && used >= licence.seats()) {
-            throw SeatsTaken.machines(product.name(), used, licence.seats());
+        if (licence.seats() != null) {
+            long used = jdbc.sql("select count(*) from activation where licence_id = ? and deactivated_at is null")
+                    .param(licence.id()).query(Long.class).single();
+            if (used >= licence.seats()) {
+                throw SeatsTaken.machines(product.name(), used, licence.seats());
+            }
         }
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();

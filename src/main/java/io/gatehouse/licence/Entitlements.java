@@ -4,6 +4,9 @@ import io.gatehouse.shared.OrganizationId;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.function.Predicate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,8 +35,12 @@ public class Entitlements {
     /** The organization's licences read once, to judge many releases (a download page). */
     @Transactional(readOnly = true)
     public Predicate<ReleaseFacts> of(OrganizationId organization) {
-        List<Licence> held = licences.ofOrganization(organization.value());
         LocalDate today = LocalDate.now(clock);
-        return release -> held.stream().anyMatch(licence -> licence.entitles(release, today));
+        // Only the licences active today can entitle; by product, so a page of many releases asks few of them.
+        Map<UUID, List<Licence>> active = licences.ofOrganization(organization.value()).stream()
+                .filter(licence -> licence.status(today).active())
+                .collect(Collectors.groupingBy(Licence::productId));
+        return release -> active.getOrDefault(release.productId(), List.of()).stream()
+                .anyMatch(licence -> licence.entitles(release, today));
     }
 }

@@ -76,8 +76,10 @@ class LicenceStore {
         return jdbc.sql("select " + COLUMNS + " from licence where id = ? for update").param(id).query(LicenceStore::row).optional();
     }
 
-    Optional<Licence> byKeyHash(String keyHash) {
-        return jdbc.sql("select " + COLUMNS + " from licence where key_hash = ?").param(keyHash).query(LicenceStore::row).optional();
+    /** The licence of this key, its row locked until the transaction ends. */
+    Optional<Licence> lockByKeyHash(String keyHash) {
+        return jdbc.sql("select " + COLUMNS + " from licence where key_hash = ? for update").param(keyHash)
+                .query(LicenceStore::row).optional();
     }
 
     boolean numberTaken(String number) {

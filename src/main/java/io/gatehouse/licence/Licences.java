@@ -115,8 +115,24 @@ public class Licences {
         policy.viewLicences(actor, organization).orThrow();
         Map<UUID, ProductSummary> byId = new LinkedHashMap<>();
         products.all().forEach(p -> byId.put(p.id(), p));
+        // Seats used, counted for all the licences at once: machines in one statement, members once per application.
+        Map<UUID, Long> machines = new java.util.HashMap<>();
+        jdbc.sql("""
+                        select a.licence_id, count(*) from activation a join licence l on l.id = a.licence_id
+                        where l.organization_id = ? and a.deactivated_at is null group by a.licence_id""")
+                .param(organization.value())
+                .query(rs -> {
+                    machines.put(rs.getObject(1, UUID.class), rs.getLong(2));
+                });
+        Map<UUID, Long> members = new java.util.HashMap<>();
         return store.ofOrganization(organization.value()).stream()
-                .map(licence -> view(actor, licence, byId.get(licence.productId())))
+                .map(licence -> {
+                    ProductSummary product = byId.get(licence.productId());
+                    long used = cloudSeats(product)
+                            ? members.computeIfAbsent(product.applicationId(), application -> seats.usedBy(organization, application, null))
+                            : machines.getOrDefault(licence.id(), 0L);
+                    return view(actor, licence, product, used);
+                })
                 .sorted(Comparator.comparing((LicenceView v) -> !v.active())
                         .thenComparing(LicenceView::productName, String.CASE_INSENSITIVE_ORDER)
                         .thenComparing(LicenceView::number))
@@ -220,6 +236,10 @@ public class Licences {
     }
 
     LicenceView view(Actor actor, Licence licence, ProductSummary product) {
+        return view(actor, licence, product, used(licence, product));
+    }
+
+    private LicenceView view(Actor actor, Licence licence, ProductSummary product, long used) {
         LocalDate today = LocalDate.now(clock);
         LicenceStatus status = licence.status(today);
         OrganizationId organization = new OrganizationId(licence.organizationId());
@@ -227,7 +247,7 @@ public class Licences {
         LocalDate until = licence.terms().validUntil();
         boolean endsSoon = status.active() && until != null && !until.isAfter(today.plusDays(ENDS_SOON_DAYS));
         return new LicenceView(licence.id().toString(), licence.organizationId().toString(), product.id().toString(), product.name(),
-                product.kind(), licence.number(), key, licence.edition(), licence.seats(), used(licence, product), licence.terms().validFrom(),
+                product.kind(), licence.number(), key, licence.edition(), licence.seats(), used, licence.terms().validFrom(),
                 until, licence.terms().suspended(), status.state(), status.reason(),
                 licence.terms().channels().stream().sorted().toList(),
                 licence.terms().maxVersion() == null ? null : licence.terms().maxVersion().text(), licence.terms().maintenanceUntil(),
@@ -236,11 +256,15 @@ public class Licences {
 
     /** Members with the application's rights for a cloud product; machines activated for anything else. */
     private long used(Licence licence, ProductSummary product) {
-        if (product.kind() == ProductKind.CLOUD && product.applicationId() != null) {
+        if (cloudSeats(product)) {
             return seats.usedBy(new OrganizationId(licence.organizationId()), product.applicationId(), null);
         }
         return jdbc.sql("select count(*) from activation where licence_id = ? and deactivated_at is null")
                 .param(licence.id()).query(Long.class).single();
+    }
+
+    private static boolean cloudSeats(ProductSummary product) {
+        return product.kind() == ProductKind.CLOUD && product.applicationId() != null;
     }
 
     private String freeNumber() {

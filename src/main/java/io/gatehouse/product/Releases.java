@@ -60,6 +60,19 @@ public class Releases {
         return read("r.product_id = ? and r.withdrawn = false", productId);
     }
 
+    /**
+     * The releases people may still be offered, of every product at once, by product id, each list
+     * newest first: a download page reads them in three statements, however many products there are.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, List<ReleaseView>> availableByProduct() {
+        Map<UUID, List<ReleaseView>> byProduct = new HashMap<>();
+        for (ReleaseView release : read("r.withdrawn = false")) {
+            byProduct.computeIfAbsent(release.productId(), k -> new ArrayList<>()).add(release);
+        }
+        return byProduct;
+    }
+
     @Transactional(readOnly = true)
     public Optional<ReleaseView> find(UUID productId, UUID releaseId) {
         return read("r.product_id = ? and r.id = ?", productId, releaseId).stream().findFirst();

@@ -102,6 +102,11 @@ final class DiskFileStore implements FileStore {
         return Files.isRegularFile(path(key));
     }
 
+    @Override
+    public java.util.Optional<Path> localFile(String key) {
+        return java.util.Optional.of(path(key)).filter(Files::isRegularFile);
+    }
+
     private Path path(String key) {
         ObjectKeys.checked(key);
         return root.resolve(key.substring(0, 2)).resolve(key);

@@ -9,11 +9,14 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -25,13 +28,19 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Answers a download as HTTP has it: one byte range when asked (206, or 416 beyond the file), a
  * strong ETag from the SHA-256 honoured by If-None-Match and If-Range, the exact Content-Length,
- * and a Content-Disposition that keeps any file name (RFC 6266). The content is copied from the
- * store a buffer at a time, so memory stays flat whatever the size.
+ * and a Content-Disposition that keeps any file name (RFC 6266). A file on local disk goes out with
+ * the server's sendfile; any other is copied from the store a buffer at a time, so memory stays flat
+ * whatever the size.
  */
 @Component
 public class Downloads {
 
     private static final Logger log = LoggerFactory.getLogger(Downloads.class);
+    // Tomcat's request attributes for sendfile, as its DefaultServlet uses them (the end is exclusive).
+    private static final String SENDFILE_SUPPORTED = "org.apache.tomcat.sendfile.support";
+    private static final String SENDFILE_FILENAME = "org.apache.tomcat.sendfile.filename";
+    private static final String SENDFILE_START = "org.apache.tomcat.sendfile.start";
+    private static final String SENDFILE_END = "org.apache.tomcat.sendfile.end";
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     private final FileStore store;
@@ -85,7 +94,7 @@ public class Downloads {
         response.setContentType(file.contentType());
         response.setContentLengthLong(plan.length());
         response.setHeader("Content-Disposition", contentDisposition(file.name()));
-        if ("HEAD".equalsIgnoreCase(request.getMethod())) {
+        if ("HEAD".equalsIgnoreCase(request.getMethod()) || sendfile(plan, request)) {
             return;
         }
         try (InputStream in = store.open(file.key(), plan.offset(), plan.length())) {
@@ -101,6 +110,31 @@ public class Downloads {
         } catch (UncheckedIOException e) {
             log.debug("Download of {} ended early: {}", file.key(), e.getMessage());
         }
+    }
+
+    /**
+     * Hands a file on this machine's disk to the web server, which sends it with sendfile once the
+     * request is handled: the kernel copies the bytes from its cache to the socket, so neither the
+     * heap nor a request thread carries them. False where the server cannot (another server, TLS
+     * done by it) or the store keeps the file elsewhere; the bytes are then copied here.
+     */
+    private boolean sendfile(DownloadPlan plan, HttpServletRequest request) {
+        if (!Boolean.TRUE.equals(request.getAttribute(SENDFILE_SUPPORTED))) {
+            return false;
+        }
+        Optional<Path> local = store.localFile(plan.file().key());
+        try {
+            // A file shorter than its record would leave the answer short of its Content-Length: copied, it fails as such.
+            if (local.isEmpty() || Files.size(local.get()) < plan.offset() + plan.length()) {
+                return false;
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        request.setAttribute(SENDFILE_FILENAME, local.get().toString());
+        request.setAttribute(SENDFILE_START, plan.offset());
+        request.setAttribute(SENDFILE_END, plan.offset() + plan.length());
+        return true;
     }
 
     private static DownloadPlan whole(DownloadableFile file) {

@@ -1,6 +1,8 @@
 package io.gatehouse.storage;
 
 import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Where file contents live, outside the database. The store names each object itself; callers keep
@@ -23,4 +25,12 @@ public interface FileStore {
     void delete(String key);
 
     boolean exists(String key);
+
+    /**
+     * The object as a file on this machine's disk, when it is one: the web server can then have the
+     * kernel send it (sendfile) instead of copying it through the application. Empty otherwise.
+     */
+    default Optional<Path> localFile(String key) {
+        return Optional.empty();
+    }
 }

@@ -47,11 +47,13 @@ public final class Benchmark {
     private final Path docs;
     private final Path work;
     private final List<String> appJavaOptions;
+    private final boolean licensingOnly;
     private String base;
     private BlockingHttp http;
     private com.icegreen.greenmail.util.GreenMail smtp;
 
-    private Benchmark(Path jar, Path docs, Path work, List<String> appJavaOptions) {
+    private Benchmark(Path jar, Path docs, Path work, List<String> appJavaOptions, boolean licensingOnly) {
+        this.licensingOnly = licensingOnly;
         this.jar = jar;
         this.docs = docs;
         this.work = work;
@@ -66,13 +68,15 @@ public final class Benchmark {
             options.put(args[i], args[i + 1]);
         }
         if (!options.containsKey("--jar")) {
-            System.err.println("usage: Benchmark --jar target/gatehouse-<version>.jar [--docs docs/benchmarks.md] [--work target/benchmark]");
+            System.err.println("usage: Benchmark --jar target/gatehouse-<version>.jar [--docs docs/benchmarks.md] [--work target/benchmark]"
+                    + " [--only licensing]");
             System.exit(2);
         }
         String javaOptions = System.getenv().getOrDefault("BENCHMARK_APP_JAVA_OPTS", RECOMMENDED_JAVA_OPTIONS).strip();
         new Benchmark(Path.of(options.get("--jar")), Path.of(options.getOrDefault("--docs", "docs/benchmarks.md")),
                 Path.of(options.getOrDefault("--work", "target/benchmark")).toAbsolutePath(),
-                javaOptions.isEmpty() ? List.of() : Arrays.asList(javaOptions.split("\\s+"))).run();
+                javaOptions.isEmpty() ? List.of() : Arrays.asList(javaOptions.split("\\s+")),
+                "licensing".equals(options.get("--only"))).run();
         System.exit(0);
     }
 
@@ -82,16 +86,18 @@ public final class Benchmark {
         report.machine = Machine.describe();
         step("Machine: " + report.machine.summary());
 
-        step("Argon2id, m=19456 KiB, t=2, p=1: pure Java against native");
-        CpuMonitor.awaitQuiet(0.10, Duration.ofSeconds(45));
-        CpuMonitor.Sample hashingStart = CpuMonitor.sample();
-        report.hashing = new HashingBenchmark().run(3, 2, 3);
-        report.hashingOthersCpu = CpuMonitor.othersShare(hashingStart, CpuMonitor.sample());
-        step(String.format("  BouncyCastle %.1f ms/hash, %.1f/s at 2 threads, %.1f/s at 4 threads",
-                report.hashing.java().msPerHash(), report.hashing.java().perSecond2(), report.hashing.java().perSecond4()));
-        step(String.format("  libargon2    %.1f ms/hash, %.1f/s at 2 threads, %.1f/s at 4 threads %s",
-                report.hashing.nativeLibrary().msPerHash(), report.hashing.nativeLibrary().perSecond2(),
-                report.hashing.nativeLibrary().perSecond4(), report.hashing.nativeLibrary().note()));
+        if (!licensingOnly) {
+            step("Argon2id, m=19456 KiB, t=2, p=1: pure Java against native");
+            CpuMonitor.awaitQuiet(0.10, Duration.ofSeconds(45));
+            CpuMonitor.Sample hashingStart = CpuMonitor.sample();
+            report.hashing = new HashingBenchmark().run(3, 2, 3);
+            report.hashingOthersCpu = CpuMonitor.othersShare(hashingStart, CpuMonitor.sample());
+            step(String.format("  BouncyCastle %.1f ms/hash, %.1f/s at 2 threads, %.1f/s at 4 threads",
+                    report.hashing.java().msPerHash(), report.hashing.java().perSecond2(), report.hashing.java().perSecond4()));
+            step(String.format("  libargon2    %.1f ms/hash, %.1f/s at 2 threads, %.1f/s at 4 threads %s",
+                    report.hashing.nativeLibrary().msPerHash(), report.hashing.nativeLibrary().perSecond2(),
+                    report.hashing.nativeLibrary().perSecond4(), report.hashing.nativeLibrary().note()));
+        }
 
         try (BenchmarkDatabase database = BenchmarkDatabase.open()) {
             report.database = database.kind();
@@ -116,6 +122,10 @@ public final class Benchmark {
             // The hourly invitation limit against spam would stop the benchmark's thousand invitations.
             environment.put("GATEHOUSE_INVITATIONS_PERHOUR", "1000000");
             environment.put("SPRING_MAIL_PORT", Integer.toString(smtp.getSmtp().getPort()));
+            // Release files on disk, as by default; the 2 GiB one is uploaded afresh each run and removed after it.
+            Path files = work.resolve("files");
+            deleteTree(files);
+            environment.put("GATEHOUSE_STORAGE_DIRECTORY", files.toString());
             step("Starting " + jar.getFileName() + (appJavaOptions.isEmpty() ? "" : " with " + String.join(" ", appJavaOptions)));
             // Started twice: the first start creates the vendor admin and finds nothing in the
             // operating system's file cache; the second is an ordinary restart.
@@ -150,13 +160,28 @@ public final class Benchmark {
                 Thread.sleep(10_000);
                 report.rssIdleKib = app.rssKib();
                 step("  idle RSS " + report.rssIdleKib / 1024 + " MiB");
-                measure(report, data, app);
+                if (!licensingOnly) {
+                    measure(report, data, app);
+                }
+                String bearer = "Bearer " + token(basic(data.managerEmail(), DataGenerator.PASSWORD));
+                report.licensing = new LicensingBenchmark(base, app, data, bearer,
+                        signedInPortal(data.managerEmail(), DataGenerator.PASSWORD), Benchmark::step).run(ADMIN_EMAIL, ADMIN_PASSWORD);
+                if (licensingOnly) {
+                    deleteTree(files);
+                    String table = report.licensingTable();
+                    Files.writeString(work.resolve("licensing.md"), table + "\n" + report.licensingDetails(), StandardCharsets.UTF_8);
+                    System.out.println();
+                    System.out.println(table);
+                    System.out.println("Written to " + work.resolve("licensing.md") + " (docs/benchmarks.md is left as it was)");
+                    return;
+                }
                 step("Waiting 10 s idle");
                 Thread.sleep(10_000);
                 report.rssAfterLoadKib = app.rssKib();
                 report.rssPeakKib = app.peakRssKib();
                 step("  idle RSS after the load " + report.rssAfterLoadKib / 1024 + " MiB, peak " + report.rssPeakKib / 1024 + " MiB");
             }
+            deleteTree(work.resolve("files"));
             step("Query plans of the member search");
             report.plans = plans(database, data);
         }
@@ -164,6 +189,17 @@ public final class Benchmark {
         System.out.println();
         System.out.println(report.figuresTable());
         System.out.println("Written to " + docs);
+    }
+
+    private static void deleteTree(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (var paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     private void measure(Report report, DataGenerator.Dataset data, AppProcess app) throws Exception {
@@ -573,6 +609,75 @@ public final class Benchmark {
         double mailsAfterInvitingSeconds;
         List<Export> exports;
         Map<String, String> plans;
+        LicensingBenchmark.Results licensing;
+
+        /** The figures of licences, downloads and activations alone (what {@code --only licensing} prints). */
+        String licensingTable() {
+            StringBuilder table = new StringBuilder("| Measure | Target | Measured | Met |\n|---|---|---|---|\n");
+            licensingRows(table);
+            return table.toString();
+        }
+
+        private void licensingRows(StringBuilder table) {
+            LicensingBenchmark.Results l = licensing;
+            LicensingBenchmark.Transfer median = l.medianDownload();
+            double slowest = l.downloads().stream().mapToDouble(LicensingBenchmark.Transfer::megabytesPerSecond).min().orElse(0);
+            double fastest = l.downloads().stream().mapToDouble(LicensingBenchmark.Transfer::megabytesPerSecond).max().orElse(0);
+            row(table, "Download of a 2 GiB release file over loopback (`GET /api/v1/files/{fileId}` with a Manager's API token: "
+                    + "licence checked and audited), whole, one at a time, 3 runs: median (slowest–fastest); the application's RSS "
+                    + "growth during a download", "≥ 500 MB/s, RSS +≤ 20 MB",
+                    String.format("%.0f MB/s (%.0f–%.0f); RSS +%s at most", median.megabytesPerSecond(), slowest, fastest,
+                            growth(l.downloadGrowthKib())),
+                    median.megabytesPerSecond() >= 500 && l.downloadGrowthKib() * 1024 <= 20_000_000L);
+            row(table, "The same file downloaded " + LicensingBenchmark.CONCURRENT_DOWNLOADS + " times at once: together; the "
+                    + "application's RSS growth meanwhile", "RSS +≤ 20 MB",
+                    String.format("%.0f MB/s; RSS +%s", l.concurrent().megabytesPerSecond(), growth(l.concurrent().growthKib())),
+                    l.concurrent().growthKib() * 1024 <= 20_000_000L);
+            row(table, "Licenses page (HTML, the " + l.licencesListed() + " licences of the large organization, signed in as its "
+                    + "Manager): p50 / p95", "p95 ≤ 50 ms", ms(l.licencesPage().percentileMs(50)) + " / "
+                    + ms(l.licencesPage().percentileMs(95)), l.licencesPage().percentileMs(95) <= 50);
+            row(table, "Products download page (HTML, 50 products × 30 releases with their files; " + l.releasesListed()
+                    + " releases entitled, " + l.downloadsPageKib() + " KiB, signed in as the Manager): p50 / p95", "p95 ≤ 50 ms",
+                    ms(l.downloadsPage().percentileMs(50)) + " / " + ms(l.downloadsPage().percentileMs(95)),
+                    l.downloadsPage().percentileMs(95) <= 50);
+            row(table, "Machine activation (`POST /api/v1/activations`, a new machine each time, signed licence file in the answer), "
+                    + "concurrency 1: p50 / p95", "p95 ≤ 10 ms", ms(l.activate1().percentileMs(50)) + " / "
+                    + ms(l.activate1().percentileMs(95)), l.activate1().percentileMs(95) <= 10);
+            Load.Result fastest4or8 = l.fastestActivations();
+            row(table, "Machine activations per second, concurrency 4 / 8 (p95 at the faster)", "≥ 1,000/s",
+                    String.format("%.0f/s / %.0f/s (p95 %s)", l.activate4().perSecond(), l.activate8().perSecond(),
+                            ms(fastest4or8.percentileMs(95))), fastest4or8.perSecond() >= 1_000);
+            row(table, "Upload of the 2 GiB file through the API (`POST …/releases/{releaseId}/files`, streamed; SHA-256 and the "
+                    + "write to disk included)", "—", String.format("%.0f MB/s (%.1f s)", l.upload().megabytesPerSecond(),
+                            l.upload().took().toMillis() / 1000.0), null);
+        }
+
+        String licensingDetails() {
+            LicensingBenchmark.Results l = licensing;
+            StringBuilder md = new StringBuilder();
+            md.append("Licences, downloads and activations: the 2 GiB file (a random mebibyte over and over) is uploaded once ")
+                    .append("through the API to a release of a desktop product the large organization is licensed for, and stored ")
+                    .append("on disk as by default; it is read once before the runs, so it comes from the operating system's cache, ")
+                    .append("as a file downloaded often does. The client reads each download to its end with a 1 MiB buffer and ")
+                    .append("keeps nothing; MB/s are 10^6 bytes a second, and the application's RSS is sampled every 20 ms. ");
+            md.append(String.format("Downloads one at a time: %s. ", String.join(", ", l.downloads().stream()
+                    .map(t -> String.format("%.0f MB/s (RSS %d MiB, +%s)", t.megabytesPerSecond(), t.rssBeforeKib() / 1024,
+                            growth(t.growthKib()))).toList())));
+            md.append(String.format("%d at once, after as many unmeasured downloads of its first 256 MiB at once: %.2f s for %.1f GB. ",
+                    LicensingBenchmark.CONCURRENT_DOWNLOADS,
+                    l.concurrent().took().toMillis() / 1000.0, l.concurrent().bytes() / 1e9));
+            md.append(String.format("Activations use %,d desktop licences with unlimited seats (two of each other organization), a "
+                    + "new fingerprint each time, from 127.0.0.1 without signing in. ", l.activationKeys()));
+            md.append(l.guessesRefusedAt() > 0
+                    ? "The throttle against guessing still works: after them, random keys from the same address were refused "
+                    + "(HTTP 429) from attempt " + l.guessesRefusedAt() + " on.\n\n"
+                    : "**Random keys from the same address were never refused (HTTP 429) in 30 attempts.**\n\n");
+            return md.toString();
+        }
+
+        private static String growth(long kib) {
+            return String.format("%.1f MB", kib * 1024 / 1e6);
+        }
 
         String figuresTable() {
             StringBuilder table = new StringBuilder();
@@ -603,6 +708,7 @@ public final class Benchmark {
             row(table, "Password sign-ins (HTTP Basic on `GET /api/v1/me`), concurrency 4", "≥ 20/s",
                     String.format("%.1f/s (p50 %s, p95 %s); %.1f/s at concurrency 1", signIn4.perSecond(), ms(signIn4.percentileMs(50)),
                             ms(signIn4.percentileMs(95)), signIn1.perSecond()), signIn4.perSecond() >= 20);
+            licensingRows(table);
             row(table, "Idle memory of the application (VmRSS), 10 s after start-up", "≤ 400 MB",
                     mb(rssIdleKib), rssIdleKib * 1024 <= 400_000_000L);
             row(table, "Idle memory of the application (VmRSS), 10 s after the load above", "≤ 400 MB",
@@ -611,6 +717,12 @@ public final class Benchmark {
                     String.format("%.2f s (%.2f s)", startUp.toMillis() / 1000.0, firstStartUp.toMillis() / 1000.0),
                     startUp.toMillis() <= 8_000);
             return table.toString();
+        }
+
+        private List<Load.Result> allLoads() {
+            List<Load.Result> all = new ArrayList<>(List.of(search, list, page, get, create1, create4, signIn1, signIn4, invite));
+            all.addAll(licensing.loads());
+            return all;
         }
 
         private static void row(StringBuilder table, String measure, String target, String measured, Boolean met) {
@@ -630,7 +742,11 @@ public final class Benchmark {
             StringBuilder md = new StringBuilder();
             md.append("# Benchmarks\n\n");
             md.append("Measured on ").append(LocalDate.now(ZoneOffset.UTC)).append(" by `bin/benchmark`, which rewrites this file. ")
-                    .append("To rerun (about 10 minutes; needs nothing but a JDK):\n\n```bash\nbin/benchmark\n```\n\n")
+                    .append("To rerun (about 15 minutes; needs nothing but a JDK and 2.2 GB of free disk under `target/`):\n\n")
+                    .append("```bash\nbin/benchmark\n```\n\n")
+                    .append("`bin/benchmark --only licensing` measures the licences, downloads and activations alone (about 5 ")
+                    .append("minutes): it prints their figures and writes them to `target/benchmark/licensing.md`, and leaves this file ")
+                    .append("as it is.\n\n")
                     .append("It builds the jar, fills a PostgreSQL database (the server in `GATEHOUSE_TEST_DB_URL` when set, else an ")
                     .append("embedded one), starts the packaged application as a process of its own on 127.0.0.1, drives it over HTTP ")
                     .append("and stops it. `BENCHMARK_APP_JAVA_OPTS` passes JVM options to the application "
@@ -640,7 +756,7 @@ public final class Benchmark {
 
             md.append("## Figures\n\n").append(figuresTable()).append('\n');
             List<String> disturbed = new ArrayList<>();
-            for (Load.Result r : List.of(search, list, page, get, create1, create4, signIn1, signIn4, invite)) {
+            for (Load.Result r : allLoads()) {
                 if (r.disturbed()) {
                     disturbed.add(r.label() + (r.threads() > 1 ? " (" + r.threads() + " threads)" : ""));
                 }
@@ -651,9 +767,12 @@ public final class Benchmark {
             if (startUpOthersCpu > 0.10) {
                 disturbed.add("start-up");
             }
-            double busiest = List.of(search, list, page, get, create1, create4, signIn1, signIn4, invite).stream()
+            if (licensing.downloadsOthersCpu() > 0.10) {
+                disturbed.add("the downloads");
+            }
+            double busiest = allLoads().stream()
                     .mapToDouble(Load.Result::othersCpu).max().orElse(0);
-            busiest = Math.max(busiest, Math.max(hashingOthersCpu, startUpOthersCpu));
+            busiest = Math.max(busiest, Math.max(hashingOthersCpu, Math.max(startUpOthersCpu, licensing.downloadsOthersCpu())));
             if (CpuMonitor.PRIORITIZED && busiest > 0.10) {
                 md.append(String.format("**Other processes used up to %.0f %% of the CPUs during the measurements** (see Details). "
                         + "The benchmark ran at raised priority (nice %d), yet the figures may still understate what the "
@@ -697,6 +816,12 @@ public final class Benchmark {
                     .append("memberships blocked, 1 % of accounts disabled. Nine members in ten hold 1–3 access rights; everyone but ")
                     .append("Managers has access to 1–3 sites. Names combine ").append("150 first and 150 last names (accents included), ")
                     .append("emails are unique.\n\n");
+            md.append("The vendor's 50 products (40 desktop, one cloud tied to Showcase 360, 9 of content) have 30 releases each, ")
+                    .append("one in six beta and one withdrawn, with notes in English and French and one or two files each (the rows; ")
+                    .append("no bytes but those of the 2 GiB file below). The large organization holds 200 licences, four of each ")
+                    .append("product: mostly active, some ending within 30 days, expired, suspended or not yet valid, some up to a ")
+                    .append("version or a maintenance date, with machines activated on the desktop ones; every other organization ")
+                    .append("holds two desktop licences with unlimited seats. Licence keys are sealed as the application seals them.\n\n");
 
             md.append("## Details\n\n");
             md.append("Latencies are measured at the client, over loopback, after a warm-up. The client is blocking, as wrk is: ")
@@ -706,7 +831,7 @@ public final class Benchmark {
                     .append("each sign-in sends HTTP Basic credentials of a different account, and each one verifies a password.\n\n");
             md.append("| Run | Threads | Requests | Errors | Rate | p50 | p95 | p99 | max | CPU used by other processes |\n"
                     + "|---|---|---|---|---|---|---|---|---|---|\n");
-            for (Load.Result r : List.of(search, list, page, get, create1, create4, signIn1, signIn4, invite)) {
+            for (Load.Result r : allLoads()) {
                 md.append(String.format("| %s | %d | %d | %d | %.1f/s | %s | %s | %s | %s | %.0f %%%s |%n", r.label(), r.threads(), r.ok(),
                         r.errors(), r.perSecond(), ms(r.percentileMs(50)), ms(r.percentileMs(95)), ms(r.percentileMs(99)),
                         ms(r.maxMs()), r.othersCpu() * 100, r.disturbed() ? " (competing)" : ""));
@@ -715,6 +840,7 @@ public final class Benchmark {
                     .append(" prefixes of 2, 3 and 4 letters taken from the members' first and last names, in turn; they match ")
                     .append(searchTotals.get(0)).append(" to ").append(searchTotals.get(searchTotals.size() - 1))
                     .append(" members (median ").append(searchTotals.get(searchTotals.size() / 2)).append(").\n\n");
+            md.append(licensingDetails());
             md.append(String.format("Start-up: the application was started twice, on the generated data; the first start also "
                     + "creates the vendor admin and records the classes it loads in an archive (`-XX:ArchiveClassesAtExit`), which the "
                     + "restart maps (`-XX:SharedArchiveFile`). First start: %s; restart: %s (other processes used up to %.0f %% of the CPUs "

@@ -124,7 +124,8 @@ public final class DataGenerator {
     /** What the benchmark needs to know about the generated data. */
     public record Dataset(UUID largeOrganization, String largeOrganizationName, String managerEmail,
             List<UUID> largeOrganizationSites, List<UUID> sampleMembers, List<String> signInEmails,
-            List<String> searchPrefixes, Map<String, Long> rowCounts, Duration took, Duration hashTook) {
+            List<String> searchPrefixes, Map<String, Long> rowCounts, Duration took, Duration hashTook,
+            LicensingData.Licensing licensing) {
     }
 
     private record Account(UUID id, String firstName, String lastName, String email, String login, boolean active,
@@ -173,7 +174,7 @@ public final class DataGenerator {
         }
         return new Dataset(dataset.largeOrganization(), dataset.largeOrganizationName(), dataset.managerEmail(),
                 dataset.largeOrganizationSites(), dataset.sampleMembers(), dataset.signInEmails(), dataset.searchPrefixes(),
-                dataset.rowCounts(), Duration.ofNanos(System.nanoTime() - started), hashTook);
+                dataset.rowCounts(), Duration.ofNanos(System.nanoTime() - started), hashTook, dataset.licensing());
     }
 
     private Dataset fill(Connection connection, String hash, Duration hashTook, long started) throws SQLException, IOException {
@@ -299,9 +300,14 @@ public final class DataGenerator {
             }
         }
 
+        // Products, releases and files, and licences: of the large organization, and to activate machines on.
+        LicensingData.Licensing licensing = new LicensingData().fill(connection, copy, organizations.get(0).id(),
+                organizations.subList(1, organizations.size()).stream().map(Org::id).toList());
+
         Map<String, Long> counts = new java.util.LinkedHashMap<>();
         try (Statement statement = connection.createStatement()) {
-            for (String table : List.of("organization", "site", "user_account", "membership", "membership_right", "site_access")) {
+            for (String table : List.of("organization", "site", "user_account", "membership", "membership_right", "site_access",
+                    "product", "product_release", "release_note", "stored_file", "release_file", "licence", "activation")) {
                 try (ResultSet rs = statement.executeQuery("select count(*) from " + table)) {
                     rs.next();
                     counts.put(table, rs.getLong(1));
@@ -322,7 +328,7 @@ public final class DataGenerator {
             }
         }
         return new Dataset(large.id(), large.name(), accounts[0].email(), large.sites(), sample, signIns,
-                searchPrefixes(accounts), counts, Duration.ofNanos(System.nanoTime() - started), hashTook);
+                searchPrefixes(accounts), counts, Duration.ofNanos(System.nanoTime() - started), hashTook, licensing);
     }
 
     private void join(Batch memberships, Batch rights, Batch siteAccess, Account account, Org organization, boolean manager,
@@ -413,22 +419,18 @@ public final class DataGenerator {
      * Rows for one table, sent with COPY every {@value #BATCH} rows. A batch of rows that refer to
      * another table's sends that table's pending rows first, so foreign keys always hold.
      */
-    private static final class Batch implements AutoCloseable {
+    static final class Batch implements AutoCloseable {
 
         private final CopyManager copy;
         private final String sql;
-        private final Batch parent;
+        private final Batch[] parents;
         private final StringBuilder buffer = new StringBuilder(1 << 20);
         private int rows;
 
-        Batch(CopyManager copy, String target) {
-            this(copy, target, null);
-        }
-
-        Batch(CopyManager copy, String target, Batch parent) {
+        Batch(CopyManager copy, String target, Batch... parents) {
             this.copy = copy;
             this.sql = "copy " + target + " from stdin";
-            this.parent = parent;
+            this.parents = parents;
         }
 
         void row(Object... values) throws IOException, SQLException {
@@ -465,7 +467,7 @@ public final class DataGenerator {
         }
 
         private void flush() throws IOException, SQLException {
-            if (parent != null) {
+            for (Batch parent : parents) {
                 parent.flush();
             }
             if (rows > 0) {
