@@ -231,7 +231,7 @@ class ExportUsersTest {
                 .andExpect(status().isOk()).andReturn().getResponse();
 
         List<String> lines = lines(response);
-        assertThat(lines.get(0)).isEqualTo("Prénom,Nom,E-mail,Login,Date de création,Statut,Version d'utilisation,Langue,Localisation,Société,Rôle,Sites,Applications");
+        assertThat(lines.get(0)).isEqualTo("Prénom,Nom,E-mail,Login,Date de création,Statut,Version d’utilisation,Langue,Localisation,Société,Rôle,Sites,Applications");
         assertThat(lines).anyMatch(l -> l.startsWith("Zoé,Durand,") && l.contains(",actif,,anglais,EU,") && l.endsWith(",User,,Customer Portal"));
         assertThat(lines).anyMatch(l -> l.endsWith(",Manager,Tous les sites,Customer Portal"));
         assertThat(response.getHeader("Content-Disposition")).contains("users-" + organization.name());
