@@ -135,7 +135,7 @@ class ClientAdminPages {
 
     private String page(UUID application, ClientForm form, boolean registered, Map<String, List<String>> errors, Model model) {
         String issuer = settings.issuer() != null ? settings.issuer() : ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
-        model.addAttribute("application", signOns.application(application).orElseThrow(() -> new NotFoundException("application")));
+        model.addAttribute("app", signOns.application(application).orElseThrow(() -> new NotFoundException("application")));
         model.addAttribute("form", form);
         model.addAttribute("registered", registered);
         model.addAttribute("errors", errors);

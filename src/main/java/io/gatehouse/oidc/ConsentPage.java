@@ -49,7 +49,7 @@ class ConsentPage {
         requested.retainAll(client.getScopes());
         // openid needs no consent: it only says that the person signs in.
         requested.remove(OidcScopes.OPENID);
-        model.addAttribute("application", client.getClientName());
+        model.addAttribute("app", client.getClientName());
         model.addAttribute("clientId", client.getClientId());
         model.addAttribute("state", state);
         model.addAttribute("toApprove", requested.stream().filter(s -> !granted.contains(s)).toList());

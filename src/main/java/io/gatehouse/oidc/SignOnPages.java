@@ -52,7 +52,7 @@ class SignOnPages {
         }
         UserId user = UserId.parse(principal.getName());
         UUID application = continuation.get().application();
-        model.addAttribute("application", signOns.application(application).map(SignOns.Application::name).orElse(""));
+        model.addAttribute("app", signOns.application(application).map(SignOns.Application::name).orElse(""));
         model.addAttribute("choices", signOns.choices(user, application));
         model.addAttribute("continueTo", continuation.get().url());
         return "oidc/organization";
@@ -87,7 +87,7 @@ class SignOnPages {
         Optional<SignOns.Person> person = orgId.flatMap(id -> signOns.person(user, id, application));
         String reason = person.map(p -> p.decision().allowed() ? null : p.decision().reason()).orElse(SignOnPolicy.NOT_A_MEMBER);
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-        model.addAttribute("application", app.get().name());
+        model.addAttribute("app", app.get().name());
         model.addAttribute("reason", reason == null ? "oidc.denied.none" : reason);
         boolean member = person.map(p -> p.membership() != null).orElse(false);
         model.addAttribute("organization", member ? person.get().organization().name() : null);

@@ -185,7 +185,7 @@ class ProductAdminPages {
         policy.manageProducts(actor).orThrow();
         ProductSummary product = products.find(productId).orElseThrow(() -> new NotFoundException("product"));
         model.addAttribute("product", product);
-        model.addAttribute("application", product.applicationId() == null ? null : catalog.applications().stream()
+        model.addAttribute("app", product.applicationId() == null ? null : catalog.applications().stream()
                 .filter(a -> a.id().equals(product.applicationId())).map(a -> a.name()).findFirst().orElse(null));
         model.addAttribute("releases", releases.of(productId));
         model.addAttribute("productForm", productForm != null ? productForm

@@ -92,7 +92,7 @@ class WebhookAdminPages {
 
     private String page(Actor actor, CatalogApplication application, String flash, String secret, String typed, List<String> errors,
             Model model) {
-        model.addAttribute("application", application);
+        model.addAttribute("app", application);
         model.addAttribute("webhook", webhooks.find(actor, application.id()).orElse(null));
         model.addAttribute("flash", flash);
         model.addAttribute("secret", secret);

@@ -37,7 +37,8 @@ class ClientAdminPagesTest {
         AccountView admin = data.staff(StaffRole.VENDOR_ADMIN);
         UUID application = application();
         String page = "/admin/applications/" + application + "/sign-in";
-        assertThat(html(as(admin, get(page)))).contains("Single sign-on:", "Register", "/.well-known/openid-configuration");
+        String name = jdbc.sql("select name from application where id = ?").param(application).query(String.class).single();
+        assertThat(html(as(admin, get(page)))).contains("Single sign-on: " + name, "Register", "/.well-known/openid-configuration");
 
         MvcResult registered = mvc.perform(as(admin, post(page)).with(csrf())
                         .param("redirectUris", "https://planner.example.test/callback\r\nhttps://planner.example.test/other")

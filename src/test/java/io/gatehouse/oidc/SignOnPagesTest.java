@@ -69,6 +69,7 @@ class SignOnPagesTest {
 
     String right;
     String otherRight;
+    String applicationName;
     UUID application;
     ClientID clientId;
     Secret secret;
@@ -76,11 +77,12 @@ class SignOnPagesTest {
     @BeforeEach
     void anApplicationWithOneRight() throws Exception {
         right = TestData.unique("Planner User");
+        applicationName = TestData.unique("Planner");
         otherRight = TestData.unique("Planner Viewer");
         application = UUID.fromString(JsonPath.read(mvc.perform(post("/api/v1/applications")
                         .with(httpBasic(TestData.ADMIN_EMAIL, TestData.ADMIN_PASSWORD)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\": \"%s\", \"rights\": [{\"name\": \"%s\"}, {\"name\": \"%s\"}]}"
-                                .formatted(TestData.unique("Planner"), right, otherRight)))
+                                .formatted(applicationName, right, otherRight)))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id"));
         register(false);
     }
@@ -106,6 +108,7 @@ class SignOnPagesTest {
         question = browser.follow(browser.get(authorize(null)));
         assertThat(question.statusCode()).isEqualTo(200);
         assertThat(question.uri().getPath()).isEqualTo("/oidc/organization");
+        assertThat(question.body()).contains("Sign in to " + applicationName + " for");
         String continueTo = java.util.regex.Pattern.compile("name=\"continue\" value=\"([^\"]+)\"").matcher(question.body())
                 .results().findFirst().orElseThrow().group(1).replace("&amp;", "&");
         HttpResponse<String> chosen = browser.postForm("/oidc/organization",
@@ -130,7 +133,8 @@ class SignOnPagesTest {
 
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.uri().getPath()).isEqualTo("/oidc/denied");
-        assertThat(refused.body()).contains("You hold no access right of").contains(manager.email().replace("@", "&#64;").substring(0, 5));
+        assertThat(refused.body()).contains("You hold no access right of " + applicationName + " in")
+                .contains(manager.email().substring(0, 5));
         assertThat(refused.body()).doesNotContain("code=");
     }
 
@@ -162,7 +166,7 @@ class SignOnPagesTest {
 
         assertThat(consent.statusCode()).isEqualTo(200);
         assertThat(consent.uri().getPath()).isEqualTo("/oauth2/consent");
-        assertThat(consent.body()).contains("demande à savoir qui vous êtes").contains("Votre adresse e-mail");
+        assertThat(consent.body()).contains(applicationName + " demande à savoir qui vous êtes").contains("Votre adresse e-mail");
         String state = java.util.regex.Pattern.compile("name=\"state\" value=\"([^\"]+)\"").matcher(consent.body()).results()
                 .findFirst().orElseThrow().group(1);
         HttpResponse<String> allowed = browser.postForm("/oauth2/authorize", Map.of("client_id", clientId.getValue(),

@@ -178,6 +178,11 @@ class EveryPageEveryLanguageTest {
                         if (html.contains("<html")) {
                             rendered.add(route);
                         }
+                        // A model attribute shadowed by one of Thymeleaf's own (application, session, param…) renders
+                        // as the template engine's object, or as "null" in a heading.
+                        if (html.contains("org.thymeleaf.") || Pattern.compile("<(title|h1)[^>]*>[^<]*\\bnull\\b").matcher(html).find()) {
+                            rawKeys.add(language + " " + who + " " + uri + ": a variable rendered as the engine's object or null");
+                        }
                         if (html.contains("??")) {
                             Matcher key = Pattern.compile("\\?\\?[^?<\"]*\\?\\?").matcher(html);
                             rawKeys.add(language + " " + who + " " + uri + ": " + (key.find() ? key.group() : "??"));
