@@ -234,7 +234,8 @@ class ScimProvisioningHttpTest {
 
         assertThat(total(token, "userName eq \"" + a.email().toUpperCase() + "\"")).isEqualTo(1);
         assertThat(total(token, "emails[type eq \"work\"].value eq \"" + a.email() + "\"")).isEqualTo(1);
-        assertThat(total(token, "emails.value co \"" + a.email().substring(2, 9) + "\"")).isEqualTo(1);
+        // The part of the address only this person has: test addresses differ in their last digits.
+        assertThat(total(token, "emails.value co \"" + a.email().substring(2, a.email().indexOf('@')) + "\"")).isEqualTo(1);
         assertThat(total(token, "userName sw \"person\" and active eq true")).isEqualTo(3);
         assertThat(total(token, "userName sw \"person\" and not (userName eq \"" + a.email() + "\")")).isEqualTo(2);
         assertThat(total(token, "name.familyName pr and not (userName eq \"" + b.email() + "\")")).isEqualTo(2);
