@@ -59,7 +59,15 @@ final class BlockingHttp {
     }
 
     Response post(String path, String contentType, String body, String... headers) throws IOException {
-        HttpURLConnection connection = open(path, "POST", headers);
+        return send("POST", path, contentType, body, headers);
+    }
+
+    Response put(String path, String contentType, String body, String... headers) throws IOException {
+        return send("PUT", path, contentType, body, headers);
+    }
+
+    private Response send(String method, String path, String contentType, String body, String... headers) throws IOException {
+        HttpURLConnection connection = open(path, method, headers);
         connection.setRequestProperty("Content-Type", contentType);
         connection.setDoOutput(true);
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
