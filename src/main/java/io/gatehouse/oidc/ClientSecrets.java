@@ -1,10 +1,8 @@
 package io.gatehouse.oidc;
 
+import io.gatehouse.security.RandomSecrets;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.HexFormat;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -15,17 +13,14 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 final class ClientSecrets implements PasswordEncoder {
 
     private static final String PREFIX = "{sha256}";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     static String generate() {
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        return RandomSecrets.make("");
     }
 
     @Override
     public String encode(CharSequence raw) {
-        return PREFIX + HexFormat.of().formatHex(sha256(raw.toString()));
+        return PREFIX + RandomSecrets.digest(raw.toString());
     }
 
     @Override
@@ -36,11 +31,4 @@ final class ClientSecrets implements PasswordEncoder {
         return MessageDigest.isEqual(encode(raw).getBytes(StandardCharsets.US_ASCII), encoded.getBytes(StandardCharsets.US_ASCII));
     }
 
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -8,16 +8,11 @@ import io.gatehouse.shared.InvalidInputException;
 import io.gatehouse.shared.NotFoundException;
 import io.gatehouse.shared.OrganizationId;
 import io.gatehouse.shared.UserId;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
+import io.gatehouse.security.RandomSecrets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,7 +40,6 @@ class ScimTokens {
     private final AccessPolicy policy;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     ScimTokens(JdbcClient jdbc, Organizations organizations, AccessPolicy policy, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
@@ -71,9 +65,7 @@ class ScimTokens {
         if (label.isEmpty() || label.length() > MAX_NAME) {
             throw InvalidInputException.of("name", "validation.size.range", 1, MAX_NAME);
         }
-        byte[] secret = new byte[32];
-        random.nextBytes(secret);
-        String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String token = RandomSecrets.make(PREFIX);
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         jdbc.sql("""
@@ -159,10 +151,6 @@ class ScimTokens {
     }
 
     static String digest(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return RandomSecrets.digest(token);
     }
 }

@@ -5,16 +5,10 @@ import io.gatehouse.shared.Audited;
 import io.gatehouse.shared.InvalidInputException;
 import io.gatehouse.shared.NotFoundException;
 import io.gatehouse.shared.UserId;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,7 +34,6 @@ class ApiTokens {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     ApiTokens(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
@@ -62,9 +55,7 @@ class ApiTokens {
         if (expiresInDays != null && (expiresInDays < 1 || expiresInDays > 3650)) {
             throw InvalidInputException.of("expiresInDays", "validation.range", 1, 3650);
         }
-        byte[] secret = new byte[32];
-        random.nextBytes(secret);
-        String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String token = RandomSecrets.make(PREFIX);
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         Instant expires = expiresInDays == null ? null : now.plus(Duration.ofDays(expiresInDays));
@@ -128,10 +119,6 @@ class ApiTokens {
     }
 
     static String digest(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return RandomSecrets.digest(token);
     }
 }
