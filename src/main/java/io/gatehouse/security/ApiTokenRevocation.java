@@ -7,7 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * A new password or a disabled account ends every personal API token of the account, in the
+ * A new password (unless its owner chose to keep them) or a disabled account ends every personal API token of the account, in the
  * transaction of the change: a token that leaked with the old password stops working on the next
  * request, and enabling the account again brings no old token back.
  */
@@ -22,6 +22,9 @@ class ApiTokenRevocation {
 
     @EventListener
     void on(PasswordChanged changed) {
+        if (!changed.apiTokensRevoked()) {
+            return;
+        }
         jdbc.sql("delete from api_token where user_id = ?").param(changed.userId().value()).update();
     }
 

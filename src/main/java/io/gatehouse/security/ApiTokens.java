@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-class ApiTokens {
+public class ApiTokens {
 
     static final String PREFIX = "gh_";
     private static final int MAX_NAME = 100;
@@ -41,7 +41,8 @@ class ApiTokens {
         this.clock = clock;
     }
 
-    record TokenView(String id, String name, Instant createdAt, Instant expiresAt, Instant lastUsedAt) {
+    /** lastUsedAddress: the client address of the last use, as the trusted proxies vouch for it. */
+    public record TokenView(String id, String name, Instant createdAt, Instant expiresAt, Instant lastUsedAt, String lastUsedAddress) {
     }
 
     record IssuedToken(String id, String name, String token, Instant createdAt, Instant expiresAt) {
@@ -68,15 +69,25 @@ class ApiTokens {
     }
 
     @Transactional(readOnly = true)
-    List<TokenView> list(UserId owner) {
-        return jdbc.sql("select id, name, created_at, expires_at, last_used_at from api_token where user_id = ? order by created_at")
+    public List<TokenView> list(UserId owner) {
+        return jdbc.sql("select id, name, created_at, expires_at, last_used_at, last_used_address from api_token where user_id = ? order by created_at")
                 .param(owner.value())
                 .query((rs, n) -> new TokenView(rs.getString("id"), rs.getString("name"), instant(rs.getTimestamp("created_at")),
-                        instant(rs.getTimestamp("expires_at")), instant(rs.getTimestamp("last_used_at"))))
+                        instant(rs.getTimestamp("expires_at")), instant(rs.getTimestamp("last_used_at")), rs.getString("last_used_address")))
                 .list();
     }
 
-    void revoke(ActorRef owner, String tokenId) {
+    /** Every token of the owner, at once; how many there were. */
+    public int revokeAll(ActorRef owner) {
+        int deleted = jdbc.sql("delete from api_token where user_id = ?").param(owner.userId().value()).update();
+        if (deleted > 0) {
+            events.publishEvent(new Audited(owner, null, "token.revokedAll", "user", owner.userId().toString(), null,
+                    Map.of("tokens", deleted)));
+        }
+        return deleted;
+    }
+
+    public void revoke(ActorRef owner, String tokenId) {
         UUID id;
         try {
             id = UUID.fromString(tokenId);
@@ -95,7 +106,7 @@ class ApiTokens {
      * request. One lookup, and now and then a single update: no transaction needed around them.
      */
     @Transactional(propagation = Propagation.SUPPORTS)
-    Optional<UserId> authenticate(String token) {
+    Optional<UserId> authenticate(String token, String clientAddress) {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
             return Optional.empty();
         }
@@ -109,9 +120,18 @@ class ApiTokens {
                 .optional()
                 .filter(f -> f.expires() == null || f.expires().isAfter(now));
         found.filter(f -> f.lastUsed() == null || f.lastUsed().isBefore(now.minus(LAST_USED_RESOLUTION)))
-                .ifPresent(f -> jdbc.sql("update api_token set last_used_at = ? where id = ?")
-                        .params(Timestamp.from(now), f.id()).update());
+                .ifPresent(f -> jdbc.sql("update api_token set last_used_at = ?, last_used_address = ? where id = ?")
+                        .params(Timestamp.from(now), address(clientAddress), f.id()).update());
         return found.map(f -> new UserId(f.user()));
+    }
+
+    /** An address literal is at most 45 characters; anything longer (a zone id) is cut to the column. */
+    static String address(String clientAddress) {
+        if (clientAddress == null || clientAddress.isBlank()) {
+            return null;
+        }
+        String address = clientAddress.strip();
+        return address.length() > 64 ? address.substring(0, 64) : address;
     }
 
     private static Instant instant(Timestamp timestamp) {

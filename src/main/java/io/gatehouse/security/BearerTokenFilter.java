@@ -33,7 +33,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        var owner = tokens.authenticate(header.substring(7).strip());
+        var owner = tokens.authenticate(header.substring(7).strip(), request.getRemoteAddr());
         if (owner.isEmpty()) {
             SecurityContextHolder.clearContext();
             entryPoint.commence(request, response, new BadCredentialsException("invalid token"));

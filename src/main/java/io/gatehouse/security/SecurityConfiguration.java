@@ -86,13 +86,16 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain portal(HttpSecurity http, AuthenticationManager authenticationManager, Accounts accounts,
             io.gatehouse.access.Actors actors, ProblemAuthenticationEntryPoint problems, ApiDocs.Settings apiDocs,
-            DeviceCookies devices, org.springframework.beans.factory.ObjectProvider<SignOnOrigins> signOnOrigins) throws Exception {
+            DeviceCookies devices, org.springframework.beans.factory.ObjectProvider<SignOnOrigins> signOnOrigins,
+            io.gatehouse.security.session.SignInRecorder signIns) throws Exception {
         if (apiDocs.apiDocs() == ApiDocs.OFF) {
             http.addFilterBefore(new ApiDocs.Off(), org.springframework.security.web.context.SecurityContextHolderFilter.class);
         }
         http.authenticationManager(authenticationManager)
                 .authorizeHttpRequests(auth -> {
                     auth.requestMatchers("/signin", "/invitations/accept", "/password/forgot", "/password/reset", "/account/email/confirm", "/terms",
+                                    // The "was this you?" mail's link: signed, and it only ends the one session it names.
+                                    "/account/sessions/end-link",
                                     "/.well-known/gatehouse-licence-key",
                                     "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico",
                                     "/actuator/health", "/actuator/health/**", "/error")
@@ -104,7 +107,7 @@ class SecurityConfiguration {
                 })
                 .formLogin(form -> form.loginPage("/signin").loginProcessingUrl("/signin")
                         .usernameParameter("email").passwordParameter("password")
-                        .successHandler(recordSignIn(accounts, devices))
+                        .successHandler(recordSignIn(accounts, devices, signIns))
                         .failureHandler(signInFailure()))
                 .logout(logout -> logout.logoutUrl("/signout").logoutSuccessHandler(signedOut()))
                 .addFilterAfter(new ActiveAccountFilter(actors, new PortalEntryPoint()),
@@ -119,17 +122,23 @@ class SecurityConfiguration {
     /**
      * Records the sign-in and marks the browser as a known device of the account. Only the portal
      * sets that cookie: the API sets none, though a client that sends one is a known device there too.
+     * The session notes what it was signed in from; a device the account has not used before is told
+     * to the account's owner by mail.
      */
-    private static AuthenticationSuccessHandler recordSignIn(Accounts accounts, DeviceCookies devices) {
+    private static AuthenticationSuccessHandler recordSignIn(Accounts accounts, DeviceCookies devices,
+            io.gatehouse.security.session.SignInRecorder signIns) {
         SavedRequestAwareAuthenticationSuccessHandler target = new SavedRequestAwareAuthenticationSuccessHandler();
         target.setDefaultTargetUrl("/");
         target.setRedirectStrategy(new RelativeRedirects());
         return (request, response, authentication) -> {
             UserId account = UserId.parse(authentication.getName());
+            boolean firstSignIn = accounts.find(account).lastSignInAt() == null;
             accounts.recordSignIn(account);
-            if (devices.knownDevice(request, account).isEmpty()) {
+            boolean newDevice = devices.knownDevice(request, account).isEmpty();
+            if (newDevice) {
                 devices.remember(response, account);
             }
+            signIns.signedIn(request, account, newDevice, firstSignIn);
             target.onAuthenticationSuccess(request, response, authentication);
         };
     }

@@ -16,7 +16,14 @@ public final class AccountEvents {
     public record AccountDisabled(UserId userId) {
     }
 
-    /** The password changed; other sessions and every API token end, the session that changed it may stay. */
-    public record PasswordChanged(UserId userId) {
+    /**
+     * The password changed; other sessions end, the session that changed it may stay. Every API token
+     * ends too unless the person, changing their own password, chose to keep them.
+     */
+    public record PasswordChanged(UserId userId, boolean apiTokensRevoked) {
+
+        public PasswordChanged(UserId userId) {
+            this(userId, true);
+        }
     }
 }

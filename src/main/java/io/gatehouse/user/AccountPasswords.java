@@ -58,6 +58,11 @@ public class AccountPasswords {
 
     /** One's own password, proven by the current one; every other session and API token of the account ends. */
     public void changeOwn(Actor actor, String currentPassword, String newPassword) {
+        changeOwn(actor, currentPassword, newPassword, true);
+    }
+
+    /** As above; with {@code revokeApiTokens} false the account's API tokens keep working. */
+    public void changeOwn(Actor actor, String currentPassword, String newPassword, boolean revokeApiTokens) {
         UserAccount account = accounts.findById(actor.userId().value()).orElseThrow(() -> new NotFoundException("user"));
         if (currentPassword == null || !passwordEncoder.matches(currentPassword, account.passwordHash())) {
             throw InvalidInputException.of("currentPassword", "validation.password.currentWrong");
@@ -66,7 +71,7 @@ public class AccountPasswords {
         account.changePassword(passwordEncoder.encode(newPassword));
         accounts.save(account);
         audit(actor, memberships.of(actor.userId()), "user.passwordChanged", account);
-        events.publishEvent(new PasswordChanged(actor.userId()));
+        events.publishEvent(new PasswordChanged(actor.userId(), revokeApiTokens));
     }
 
     /** The vendor admin's direct path. One's own password is changed with the current one instead. */

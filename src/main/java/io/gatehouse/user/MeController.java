@@ -39,8 +39,9 @@ class MeController {
             String timeZone) {
     }
 
+    /** revokeApiTokens: false keeps the account's personal API tokens working (by default they end with the old password). */
     record ChangePassword(@NotBlank(message = "{validation.required}") String currentPassword,
-            @NotBlank(message = "{validation.required}") String newPassword) {
+            @NotBlank(message = "{validation.required}") String newPassword, Boolean revokeApiTokens) {
     }
 
     @GetMapping
@@ -61,9 +62,10 @@ class MeController {
     }
 
     @PostMapping("/password")
-    @Operation(summary = "Change your password; the current one is required")
+    @Operation(summary = "Change your password; the current one is required",
+            description = "Every other session of the account ends. Its personal API tokens end too unless revokeApiTokens is false.")
     ResponseEntity<Void> changePassword(Actor actor, @Valid @RequestBody ChangePassword body) {
-        passwords.changeOwn(actor, body.currentPassword(), body.newPassword());
+        passwords.changeOwn(actor, body.currentPassword(), body.newPassword(), !Boolean.FALSE.equals(body.revokeApiTokens()));
         return ResponseEntity.noContent().build();
     }
 }

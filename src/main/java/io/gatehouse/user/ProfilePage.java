@@ -74,8 +74,16 @@ class ProfilePage {
         }
     }
 
-    /** Passwords are never sent back to the page, so this record is only read. */
-    record PasswordForm(String currentPassword, String newPassword, String confirmPassword) {
+    /**
+     * Passwords are never sent back to the page, so this record is only read. An unticked box sends
+     * nothing: {@code apiTokensChoice} says the form offered it, so only then does its absence keep the tokens.
+     */
+    record PasswordForm(String currentPassword, String newPassword, String confirmPassword, String revokeApiTokens,
+            String apiTokensChoice) {
+
+        boolean revokesApiTokens() {
+            return !"offered".equals(apiTokensChoice) || "true".equals(revokeApiTokens);
+        }
     }
 
     record Choice(String value, String label) {
@@ -148,7 +156,7 @@ class ProfilePage {
         }
         if (errors.isEmpty()) {
             try {
-                passwords.changeOwn(actor, form.currentPassword(), form.newPassword());
+                passwords.changeOwn(actor, form.currentPassword(), form.newPassword(), form.revokesApiTokens());
             } catch (InvalidInputException | ConflictException e) {
                 errors = errors(e, locale);
             }
@@ -157,6 +165,9 @@ class ProfilePage {
             return page(me, ProfileForm.of(me), Map.of(), errors, model);
         }
         redirect.addFlashAttribute("flash", "profile.password.changed");
+        // Said beside what was saved: what the change did to the person's other ways in.
+        redirect.addFlashAttribute("passwordEffect", form.revokesApiTokens() ? "sessions.passwordChanged.tokensRevoked"
+                : "sessions.passwordChanged.tokensKept");
         return "redirect:/profile";
     }
 
