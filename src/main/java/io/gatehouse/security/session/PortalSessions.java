@@ -68,7 +68,7 @@ public class PortalSessions {
     @Transactional(readOnly = true)
     List<SessionView> list(UserId owner, String currentSessionId) {
         return jdbc.sql(SELECT + " where s.principal_name = ? and s.expiry_time > ? order by s.last_access_time desc")
-                .params(owner.toString(), clock.millis())
+                .params(owner.toString(), clock.instant().toEpochMilli())
                 .query((rs, n) -> view(rs, currentSessionId))
                 .list();
     }
@@ -149,7 +149,7 @@ public class PortalSessions {
         }
         return jdbc.sql(SELECT.replace("select s.primary_id,", "select s.principal_name, s.primary_id,")
                         + " where s.primary_id = ? and s.expiry_time > ?")
-                .params(id, clock.millis())
+                .params(id, clock.instant().toEpochMilli())
                 .query((rs, n) -> new Owned(rs.getString("primary_id").strip(), rs.getString("principal_name"),
                         rs.getString("session_id").strip(), Instant.ofEpochMilli(rs.getLong("creation_time")),
                         Instant.ofEpochMilli(rs.getLong("last_access_time")), rs.getString("user_agent"), rs.getString("client_address"),

@@ -126,7 +126,7 @@ class SessionPages {
             return "account/session-end-link";
         }
         model.addAttribute("state", "ask");
-        model.addAttribute("session", row(open.get(), locale));
+        model.addAttribute("facts", row(open.get(), locale));
         model.addAttribute("link", new LinkFields(session, expires, signature));
         return "account/session-end-link";
     }
@@ -145,7 +145,7 @@ class SessionPages {
             return "account/session-end-link";
         }
         model.addAttribute("state", "ended");
-        model.addAttribute("session", row(ended.get(), locale));
+        model.addAttribute("facts", row(ended.get(), locale));
         return "account/session-end-link";
     }
 
