@@ -121,17 +121,8 @@ public class ApiTokens {
                 .filter(f -> f.expires() == null || f.expires().isAfter(now));
         found.filter(f -> f.lastUsed() == null || f.lastUsed().isBefore(now.minus(LAST_USED_RESOLUTION)))
                 .ifPresent(f -> jdbc.sql("update api_token set last_used_at = ?, last_used_address = ? where id = ?")
-                        .params(Timestamp.from(now), address(clientAddress), f.id()).update());
+                        .params(Timestamp.from(now), io.gatehouse.security.session.ClientAddress.of(clientAddress), f.id()).update());
         return found.map(f -> new UserId(f.user()));
-    }
-
-    /** An address literal is at most 45 characters; anything longer (a zone id) is cut to the column. */
-    static String address(String clientAddress) {
-        if (clientAddress == null || clientAddress.isBlank()) {
-            return null;
-        }
-        String address = clientAddress.strip();
-        return address.length() > 64 ? address.substring(0, 64) : address;
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -62,7 +62,7 @@ class SignIns {
         jdbc.sql("""
                         insert into session_sign_in (session_primary_id, user_id, user_agent, client_address, signed_in_at)
                         values (?, ?, ?, ?, ?)""")
-                .params(primaryId.get(), signIn.account().value(), cut(signIn.userAgent(), MAX_USER_AGENT), cut(signIn.address(), 64),
+                .params(primaryId.get(), signIn.account().value(), cut(signIn.userAgent(), MAX_USER_AGENT), ClientAddress.of(signIn.address()),
                         Timestamp.from(signIn.at()))
                 .update();
         if (signIn.newDevice() && !signIn.firstSignIn()) {
@@ -77,7 +77,8 @@ class SignIns {
         String name = (account.firstName() + " " + account.lastName()).strip();
         variables.put("name", name.isEmpty() ? account.email() : name);
         variables.put("device", Device.of(signIn.userAgent()).label(messages, locale));
-        variables.put("address", signIn.address() == null ? "" : signIn.address());
+        String address = ClientAddress.of(signIn.address());
+        variables.put("address", address == null ? "" : address);
         ZoneId zone = zone(account.timeZone());
         variables.put("time", DateTimeFormatter.ofPattern(account.dateFormat().pattern() + " HH:mm")
                 .format(signIn.at().atZone(zone)) + " (" + zone.getId() + ")");
