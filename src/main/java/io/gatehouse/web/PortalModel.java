@@ -120,7 +120,8 @@ class PortalModel {
         if (path.startsWith("/admin/welcome")) {
             return "admin-welcome";
         }
-        if (path.startsWith("/profile")) {
+        // The pages of User profile: the profile itself, and the account's sessions and security under /account.
+        if (path.startsWith("/profile") || path.startsWith("/account/")) {
             return "profile";
         }
         if (path.matches("/organizations/[^/]+/(users|invitations).*")) {
