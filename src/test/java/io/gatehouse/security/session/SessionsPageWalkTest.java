@@ -36,6 +36,8 @@ class SessionsPageWalkTest {
             assertThat(browser.text()).contains("Your sessions", "Chrome on Linux", "This session", "Safari on iOS", "127.0.0.1",
                     "Sign out everywhere", "You have no personal API token.");
             assertThat(browser.contentWidth()).as("nothing scrolls sideways").isLessThanOrEqualTo(browser.viewportWidth());
+            assertThat(browser.all("a.active").stream().map(link -> link.getAttribute("textContent").strip()))
+                    .as("the toolbar says where the page is").contains("User profile");
 
             // The dialog asks, naming the session; the answer is yes.
             ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(

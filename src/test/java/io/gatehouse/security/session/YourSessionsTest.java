@@ -165,6 +165,10 @@ class YourSessionsTest {
         assertThat(laptop.send("GET", "/api/v1/me", null, "Authorization", "Bearer " + token).statusCode()).isEqualTo(200);
 
         phone.signIn(me.email(), me.password());
+        HttpResponse<String> badInput = laptop.api("DELETE", "/api/v1/me/sessions?revokeApiTokens=maybe");
+        assertThat(badInput.statusCode()).isEqualTo(400);
+        assertThat(badInput.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(phone.signedIn()).as("bad input changes nothing").isTrue();
         HttpResponse<String> withTokens = laptop.api("DELETE", "/api/v1/me/sessions?revokeApiTokens=true");
         assertThat(withTokens.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(withTokens.body()).path("sessionsEnded").asInt()).isEqualTo(1);
