@@ -76,7 +76,7 @@ final class HttpBrowser {
     HttpResponse<String> send(String method, String path, String json, String... headers) throws IOException, InterruptedException {
         HttpRequest.Builder builder = request(path).header("Accept", path.startsWith("/api/") ? "application/json" : "text/html");
         for (int i = 0; i < headers.length; i += 2) {
-            builder.header(headers[i], headers[i + 1]);
+            builder.setHeader(headers[i], headers[i + 1]);
         }
         if (json != null) {
             builder.header("Content-Type", "application/json");

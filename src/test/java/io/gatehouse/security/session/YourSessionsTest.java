@@ -69,6 +69,8 @@ class YourSessionsTest {
             assertThat(started).isCloseTo(Instant.now(), org.assertj.core.api.Assertions.within(5, ChronoUnit.MINUTES));
             assertThat(lastSeen).isAfterOrEqualTo(started.truncatedTo(ChronoUnit.SECONDS));
         }
+        String apiDocs = laptop.send("GET", "/v3/api-docs", null, "Accept", "application/json").body();
+        assertThat(apiDocs).as("documented").contains("\"/api/v1/me/sessions\"", "\"/api/v1/me/sessions/{sessionId}\"");
         JsonNode inFrench = JSON.readTree(laptop.send("GET", "/api/v1/me/sessions", null, "Accept-Language", "fr").body());
         assertThat(java.util.List.of(inFrench.get(0).path("device").asString(), inFrench.get(1).path("device").asString()))
                 .containsExactlyInAnyOrder("Firefox sous Windows", "Safari sous iOS");
