@@ -162,6 +162,8 @@ class ProfilePage {
             }
         }
         if (!errors.isEmpty()) {
+            // The choice stays as the person left it; the passwords are typed again.
+            model.addAttribute("revokeApiTokens", form.revokesApiTokens());
             return page(me, ProfileForm.of(me), Map.of(), errors, model);
         }
         redirect.addFlashAttribute("flash", "profile.password.changed");

@@ -60,6 +60,11 @@ class PasswordChangeEndsSessionsTest {
         phone.signIn(me.email(), me.password());
         String token = issueToken(me);
 
+        Map<String, String> mistyped = new LinkedHashMap<>(Map.of("currentPassword", me.password(), "newPassword", NEW_PASSWORD,
+                "confirmPassword", "Something-Else-12345", "apiTokensChoice", "offered"));
+        String again = laptop.post("/profile/password", mistyped, "/profile").body();
+        assertThat(again).as("the choice stays unticked next to the error")
+                .doesNotContainPattern("<input[^>]*name=\"revokeApiTokens\"[^>]*checked");
         HttpResponse<String> changed = changePassword(laptop, me, false);
 
         assertThat(changed.statusCode()).isEqualTo(302);
