@@ -10,7 +10,7 @@ import javax.crypto.spec.SecretKeySpec;
  * Codes as an authenticator app computes them (RFC 6238, HMAC-SHA-1), written apart from the
  * portal's own so a test checks the portal against the standard rather than against itself.
  */
-final class TotpCodes {
+public final class TotpCodes {
 
     private TotpCodes() {
     }
@@ -20,7 +20,7 @@ final class TotpCodes {
     }
 
     /** The code of the step {@code stepsAway} from now (negative: earlier). */
-    static String code(String base32Secret, int stepsAway) {
+    public static String code(String base32Secret, int stepsAway) {
         return code(decode(base32Secret), Instant.now().getEpochSecond() / 30 + stepsAway, 6);
     }
 
@@ -59,7 +59,7 @@ final class TotpCodes {
     }
 
     /** Waits past the last seconds of a step, so a code computed here is still of the step the server sees. */
-    static void awayFromStepEdge() throws InterruptedException {
+    public static void awayFromStepEdge() throws InterruptedException {
         long intoStep = Instant.now().getEpochSecond() % 30;
         if (intoStep >= 27) {
             Thread.sleep((31 - intoStep) * 1000);
