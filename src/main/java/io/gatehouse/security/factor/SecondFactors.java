@@ -177,28 +177,42 @@ public class SecondFactors {
 
     // ---- a reset by an administrator
 
+    /** Whose factors a reset would remove, and whether this actor may: the person must be a member of the organization. */
+    public record ResetTarget(UserId user, String name, io.gatehouse.access.Decision decision) {
+    }
+
     /**
-     * Removes every second factor and recovery code of a member of {@code organization} (a
-     * Manager's or User Management holder's reset there), or of anyone (the vendor admin's, with a
-     * null organization).
+     * The member of {@code organization} a reset would concern, with the actor's right to it.
      *
-     * @throws NotFoundException when the person is not a member there (or not at all)
+     * @throws NotFoundException when the person is not a member there, or the actor sees nothing of the organization
+     */
+    @Transactional(readOnly = true)
+    public ResetTarget resetTarget(Actor actor, OrganizationId organization, UserId target) {
+        List<MemberFacts> targetMemberships = memberships.of(target);
+        if (targetMemberships.stream().noneMatch(m -> m.organizationId().equals(organization))
+                || !actor.isVendorStaff() && actor.in(organization).isEmpty()) {
+            throw new NotFoundException("member");
+        }
+        return new ResetTarget(target, label(accounts.find(target)),
+                policy.resetSecondFactors(actor, organization, target, targetMemberships, staff.roleOf(target).isPresent()));
+    }
+
+    /**
+     * Removes every second factor and recovery code of a member of {@code organization}, for a
+     * person who lost theirs: audited, and told to the person by mail.
+     *
+     * @throws NotFoundException when the person is not a member there (see {@link #resetTarget})
      */
     @Transactional
-    public void reset(Actor actor, OrganizationId organization, UserId target) {
-        List<MemberFacts> targetMemberships = memberships.of(target);
-        if (organization != null && targetMemberships.stream().noneMatch(m -> m.organizationId().equals(organization))) {
-            throw new NotFoundException("member");
-        }
-        if (organization != null && !actor.isVendorStaff() && actor.in(organization).isEmpty()) {
-            throw new NotFoundException("member");
-        }
-        policy.resetSecondFactors(actor, organization, target, targetMemberships, staff.roleOf(target).isPresent()).orThrow();
+    public ResetTarget reset(Actor actor, OrganizationId organization, UserId target) {
+        ResetTarget resetting = resetTarget(actor, organization, target);
+        resetting.decision().orThrow();
         for (SecondFactorKind kind : kinds) {
             kind.removeAll(target);
         }
         recoveryCodes.removeAll(target);
         changed(actor.ref(), target, "user.secondFactor.reset", "reset", actor.label());
+        return resetting;
     }
 
     private void changed(ActorRef by, UserId account, String action, String change, String byLabel) {
