@@ -93,6 +93,11 @@ final class FactorSession {
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    HttpResponse<String> postAsApi(String path, String authorization) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20)).header("Accept", "application/json")
+                .header("Authorization", authorization).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private URI uri(String pathOrUrl) {
         return URI.create(pathOrUrl.startsWith("http") ? pathOrUrl : base + pathOrUrl);
     }
