@@ -197,6 +197,23 @@ class AuthenticatorAppTest {
     }
 
     @Test
+    void aPersonalApiTokenMadeAfterTheSecondStepServesScripts() throws Exception {
+        TestMember member = data.user(data.organizationId());
+        String secret = enrolledLongAgo(member);
+        FactorSession browser = signedInWithPassword(member);
+        TotpCodes.awayFromStepEdge();
+        assertThat(browser.submit("/signin/second-factor", "/signin/second-factor", Map.of("code", TotpCodes.code(secret, 0)))
+                .statusCode()).isEqualTo(302);
+
+        HttpResponse<String> issued = browser.postJson("/profile", "/api/v1/me/tokens", "{\"name\":\"nightly export\"}");
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("\"token\":\"([^\"]+)\"").matcher(issued.body());
+        assertThat(token.find()).isTrue();
+
+        assertThat(new FactorSession(port).getAsApi("/api/v1/me", "Bearer " + token.group(1)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void withoutASecondFactorThePasswordAloneSignsIn() throws Exception {
         TestMember member = data.user(data.organizationId());
         FactorSession browser = signedInWithPassword(member);

@@ -98,6 +98,15 @@ final class FactorSession {
                 .header("Authorization", authorization).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A JSON call from the portal's own pages: the session's cookie, and the CSRF token the page's meta tag carries. */
+    HttpResponse<String> postJson(String page, String path, String json) throws IOException, InterruptedException {
+        Matcher token = Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"").matcher(get(page).body());
+        assertThat(token.find()).as("a CSRF meta tag on %s", page).isTrue();
+        return client.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
+                .header("Accept", "application/json").header("X-CSRF-TOKEN", token.group(1))
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private URI uri(String pathOrUrl) {
         return URI.create(pathOrUrl.startsWith("http") ? pathOrUrl : base + pathOrUrl);
     }
