@@ -84,6 +84,13 @@ class SecondFactorController {
         return ResponseEntity.noContent().build();
     }
 
+    @PostMapping("/staff/{userId}/second-factors/reset")
+    @Operation(summary = "Reset a vendor staff member's second factors (vendor admin; never one's own). Audited, and told by mail.")
+    ResponseEntity<Void> resetStaff(Actor actor, @PathVariable String userId) {
+        factors.resetStaff(actor, UserId.parse(userId));
+        return ResponseEntity.noContent().build();
+    }
+
     private OrganizationId visible(Actor actor, String orgId) {
         OrganizationId organization = OrganizationId.parse(orgId);
         if (policy.seeOrganization(actor, organization).denied()) {

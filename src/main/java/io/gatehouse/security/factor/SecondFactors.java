@@ -215,6 +215,24 @@ public class SecondFactors {
         return resetting;
     }
 
+    /**
+     * Removes a vendor staff member's second factors: the vendor admin's, never their own.
+     *
+     * @throws NotFoundException when the person is no vendor staff member, or the actor is not vendor staff
+     */
+    @Transactional
+    public void resetStaff(Actor actor, UserId target) {
+        if (!actor.isVendorStaff() || staff.roleOf(target).isEmpty()) {
+            throw new NotFoundException("staff");
+        }
+        policy.resetSecondFactors(actor, null, target, memberships.of(target), true).orThrow();
+        for (SecondFactorKind kind : kinds) {
+            kind.removeAll(target);
+        }
+        recoveryCodes.removeAll(target);
+        changed(actor.ref(), target, "user.secondFactor.reset", "reset", actor.label());
+    }
+
     private void changed(ActorRef by, UserId account, String action, String change, String byLabel) {
         List<MemberFacts> organizations = memberships.of(account);
         if (organizations.isEmpty()) {

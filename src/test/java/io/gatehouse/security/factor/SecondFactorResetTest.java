@@ -110,6 +110,28 @@ class SecondFactorResetTest {
         assertThat(factors.status(member.userId()).total()).isZero();
     }
 
+    @Test
+    void onlyTheVendorAdminResetsAStaffMembersSecondFactors() throws Exception {
+        io.gatehouse.user.AccountView support = data.staff(io.gatehouse.access.StaffRole.VENDOR_SUPPORT);
+        io.gatehouse.user.AccountView other = data.staff(io.gatehouse.access.StaffRole.VENDOR_SUPPORT);
+        String secret = factors.beginAuthenticator(support.id()).orElseThrow();
+        TotpCodes.awayFromStepEdge();
+        factors.confirmAuthenticator(data.actor(support.id()), TotpCodes.code(secret, 0));
+        String path = "/api/v1/staff/" + support.id() + "/second-factors/reset";
+        FactorSession client = new FactorSession(port);
+
+        assertThat(client.postAsApi(path, basic(other.email(), TestData.PASSWORD)).statusCode()).isEqualTo(403);
+        assertThat(client.postAsApi("/api/v1/staff/" + data.user(data.organizationId()).id() + "/second-factors/reset",
+                basic(TestData.ADMIN_EMAIL, TestData.ADMIN_PASSWORD)).statusCode()).as("not staff").isEqualTo(404);
+        assertThat(factors.status(support.id()).total()).isEqualTo(1);
+        assertThat(client.postAsApi(path, basic(TestData.ADMIN_EMAIL, TestData.ADMIN_PASSWORD)).statusCode()).isEqualTo(204);
+        assertThat(factors.status(support.id()).total()).isZero();
+    }
+
+    private static String basic(String email, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((email + ":" + password).getBytes());
+    }
+
     private void enrolled(TestMember member) throws Exception {
         String secret = factors.beginAuthenticator(member.userId()).orElseThrow();
         TotpCodes.awayFromStepEdge();
