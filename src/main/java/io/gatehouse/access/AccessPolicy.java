@@ -413,6 +413,46 @@ public class AccessPolicy {
                 ? Decision.deny("policy.lastManager") : Decision.allow();
     }
 
+    // ---- second factors
+
+    /** An organization's rule that its people (or its administrators) sign in with a second factor: its Managers', and the vendor admin's. */
+    public Decision requireSecondFactor(Actor actor, OrganizationId organization) {
+        if (actor.isVendorAdmin()) {
+            return Decision.allow();
+        }
+        return isManager(actor, organization) ? Decision.allow() : Decision.deny("policy.managerOnly");
+    }
+
+    /** The rule for the vendor's own staff: the vendor admin's. */
+    public Decision requireSecondFactorForStaff(Actor actor) {
+        return actor.isVendorAdmin() ? Decision.allow() : Decision.deny("policy.vendorAdminOnly");
+    }
+
+    /**
+     * Removing a person's second factors, for one who lost them: the vendor admin for anyone; a
+     * Manager or User Management holder of an organization the person belongs to (null: none
+     * named), though only a Manager resets a Manager's. Never one's own: that would undo the
+     * second factor with the password alone.
+     */
+    public Decision resetSecondFactors(Actor actor, OrganizationId organization, UserId target,
+            Collection<MemberFacts> targetMemberships, boolean targetIsVendorStaff) {
+        if (actor.isSelf(target)) {
+            return Decision.deny("policy.secondFactor.notYourOwn");
+        }
+        if (actor.isVendorAdmin()) {
+            return Decision.allow();
+        }
+        if (actor.isVendorStaff() || targetIsVendorStaff || organization == null) {
+            return Decision.deny("policy.vendorAdminOnly");
+        }
+        if (targetMemberships.stream().noneMatch(m -> m.organizationId().equals(organization))) {
+            return Decision.deny("policy.notAMember");
+        }
+        return manageMembers(actor, organization)
+                .and(() -> isManager(actor, organization) || targetMemberships.stream().noneMatch(m -> m.role() == Role.MANAGER)
+                        ? Decision.allow() : Decision.deny("policy.secondFactor.managerResetsManager"));
+    }
+
     // ---- products download
 
     /** Every active member downloads what the organization's licences entitle it to; vendor staff anything. */

@@ -101,8 +101,8 @@ class OidcConfiguration {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 10)
     SecurityFilterChain authorizationServer(HttpSecurity http, RegisteredClientRepository clients,
-            OAuth2AuthorizationService authorizations, GatehouseClaims claims, SignOns signOns, OrganizationChoices choices)
-            throws Exception {
+            OAuth2AuthorizationService authorizations, GatehouseClaims claims, SignOns signOns, OrganizationChoices choices,
+            io.gatehouse.security.SecondStepGate secondStep) throws Exception {
         ClientSecrets secrets = new ClientSecrets();
         http.oauth2AuthorizationServer(server -> {
                     server.registeredClientRepository(clients)
@@ -120,7 +120,9 @@ class OidcConfiguration {
                 .oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> { }))
                 .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/signin"),
                         new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
-                .addFilterBefore(new ApplicationGate(clients, signOns, choices), AbstractPreAuthenticatedProcessingFilter.class);
+                .addFilterBefore(new ApplicationGate(clients, signOns, choices), AbstractPreAuthenticatedProcessingFilter.class)
+                // Before the authorization endpoint: no code for a person who still owes their second factor.
+                .addFilterAfter(secondStep.forPages(), org.springframework.security.web.authentication.logout.LogoutFilter.class);
         return http.build();
     }
 }

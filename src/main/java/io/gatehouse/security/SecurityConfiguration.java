@@ -54,7 +54,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager, ProblemAuthenticationEntryPoint problems,
-            ApiTokens tokens, io.gatehouse.access.Actors actors) throws Exception {
+            ApiTokens tokens, io.gatehouse.access.Actors actors, SecondStepGate secondStep) throws Exception {
         RequestMatcher carriesCredentials = (HttpServletRequest request) -> {
             String header = request.getHeader("Authorization");
             return header != null && (header.regionMatches(true, 0, "Basic ", 0, 6) || header.regionMatches(true, 0, "Bearer ", 0, 7));
@@ -77,6 +77,7 @@ class SecurityConfiguration {
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
                 .addFilterAfter(new ActiveAccountFilter(actors, problems), BasicAuthenticationFilter.class)
+                .addFilterBefore(secondStep.forApi(), org.springframework.security.web.access.intercept.AuthorizationFilter.class)
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
         return http.build();
     }
@@ -87,7 +88,7 @@ class SecurityConfiguration {
     SecurityFilterChain portal(HttpSecurity http, AuthenticationManager authenticationManager, Accounts accounts,
             io.gatehouse.access.Actors actors, ProblemAuthenticationEntryPoint problems, ApiDocs.Settings apiDocs,
             DeviceCookies devices, org.springframework.beans.factory.ObjectProvider<SignOnOrigins> signOnOrigins,
-            io.gatehouse.security.session.SignInRecorder signIns) throws Exception {
+            io.gatehouse.security.session.SignInRecorder signIns, SecondStepGate secondStep) throws Exception {
         if (apiDocs.apiDocs() == ApiDocs.OFF) {
             http.addFilterBefore(new ApiDocs.Off(), org.springframework.security.web.context.SecurityContextHolderFilter.class);
         }
@@ -112,6 +113,7 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutUrl("/signout").logoutSuccessHandler(signedOut()))
                 .addFilterAfter(new ActiveAccountFilter(actors, new PortalEntryPoint()),
                         org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(secondStep.forPages(), org.springframework.security.web.access.intercept.AuthorizationFilter.class)
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(new PortalEntryPoint()))
                 .headers(headers -> headers
                         .addHeaderWriter(new PortalContentSecurityPolicy(CONTENT_SECURITY_POLICY, signOnOrigins))

@@ -97,8 +97,62 @@ class AccessPolicyTest {
                 staffAndCatalogueRules(),
                 catalogueSelectionRules(),
                 licenceRules(),
-                scimTokenRules())
+                scimTokenRules(),
+                secondFactorRules())
                 .flatMap(List::stream);
+    }
+
+    // ---- second factors: who requires them, who resets them
+
+    static List<Row> secondFactorRules() {
+        MemberFacts managerElsewhere = alsoIn(A_USER, OTHER_ORG, Role.MANAGER);
+        return List.of(
+                allowed("a Manager requires a second factor in their organization",
+                        () -> POLICY.requireSecondFactor(MANAGER, ORG)),
+                allowed("the vendor admin requires a second factor in any organization",
+                        () -> POLICY.requireSecondFactor(VENDOR_ADMIN, ORG)),
+                denied("a User Management holder cannot set the organization's second-factor rule", "policy.managerOnly",
+                        () -> POLICY.requireSecondFactor(USER_MANAGER, ORG)),
+                denied("a Manager of another organization cannot set this one's rule", "policy.managerOnly",
+                        () -> POLICY.requireSecondFactor(OTHER_MANAGER, ORG)),
+                denied("a blocked Manager cannot set the rule", "policy.managerOnly",
+                        () -> POLICY.requireSecondFactor(BLOCKED_MANAGER, ORG)),
+                denied("vendor support cannot set an organization's rule", "policy.managerOnly",
+                        () -> POLICY.requireSecondFactor(VENDOR_SUPPORT, ORG)),
+                allowed("the vendor admin requires a second factor of all vendor staff",
+                        () -> POLICY.requireSecondFactorForStaff(VENDOR_ADMIN)),
+                denied("vendor support cannot set the staff's rule", "policy.vendorAdminOnly",
+                        () -> POLICY.requireSecondFactorForStaff(VENDOR_SUPPORT)),
+                denied("a Manager cannot set the staff's rule", "policy.vendorAdminOnly",
+                        () -> POLICY.requireSecondFactorForStaff(MANAGER)),
+                allowed("a Manager resets a member's second factors",
+                        () -> POLICY.resetSecondFactors(MANAGER, ORG, A_USER.userId(), List.of(A_USER), false)),
+                allowed("a Manager resets another Manager's second factors",
+                        () -> POLICY.resetSecondFactors(MANAGER, ORG, ANOTHER_MANAGER.userId(), List.of(ANOTHER_MANAGER), false)),
+                allowed("the vendor admin resets anyone's second factors",
+                        () -> POLICY.resetSecondFactors(VENDOR_ADMIN, ORG, ANOTHER_MANAGER.userId(), List.of(ANOTHER_MANAGER), false)),
+                allowed("a User Management holder resets a plain member's second factors",
+                        () -> POLICY.resetSecondFactors(USER_MANAGER, ORG, A_USER.userId(), List.of(A_USER), false)),
+                denied("a User Management holder cannot reset a Manager's second factors", "policy.secondFactor.managerResetsManager",
+                        () -> POLICY.resetSecondFactors(CONTRIBUTOR_USER_MANAGER, ORG, ANOTHER_MANAGER.userId(),
+                                List.of(ANOTHER_MANAGER), false)),
+                denied("a User Management holder cannot reset one who is a Manager in another organization",
+                        "policy.secondFactor.managerResetsManager",
+                        () -> POLICY.resetSecondFactors(USER_MANAGER, ORG, A_USER.userId(), List.of(A_USER, managerElsewhere), false)),
+                denied("nobody resets their own second factors", "policy.secondFactor.notYourOwn",
+                        () -> POLICY.resetSecondFactors(MANAGER, ORG, MANAGER.userId(), List.of(self(MANAGER, ORG, false)), false)),
+                denied("not even the vendor admin resets their own", "policy.secondFactor.notYourOwn",
+                        () -> POLICY.resetSecondFactors(VENDOR_ADMIN, null, VENDOR_ADMIN.userId(), List.of(), true)),
+                denied("a plain member cannot reset anyone's second factors", "policy.userManagementRequired",
+                        () -> POLICY.resetSecondFactors(PLAIN_USER, ORG, A_CONTRIBUTOR.userId(), List.of(A_CONTRIBUTOR), false)),
+                denied("vendor support cannot reset second factors", "policy.vendorAdminOnly",
+                        () -> POLICY.resetSecondFactors(VENDOR_SUPPORT, ORG, A_USER.userId(), List.of(A_USER), false)),
+                denied("only the vendor admin resets a vendor staff member's", "policy.vendorAdminOnly",
+                        () -> POLICY.resetSecondFactors(MANAGER, ORG, A_USER.userId(), List.of(A_USER), true)),
+                denied("a Manager cannot reset someone of another organization", "policy.notAMember",
+                        () -> POLICY.resetSecondFactors(OTHER_MANAGER, OTHER_ORG, A_USER.userId(), List.of(A_USER), false)),
+                denied("a blocked Manager cannot reset", "policy.membershipBlocked",
+                        () -> POLICY.resetSecondFactors(BLOCKED_MANAGER, ORG, A_USER.userId(), List.of(A_USER), false)));
     }
 
     // ---- SCIM tokens: the organization's Managers and the vendor admin, nobody else.
