@@ -120,7 +120,7 @@ class PortalModel {
         if (path.startsWith("/admin/welcome")) {
             return "admin-welcome";
         }
-        if (path.startsWith("/profile")) {
+        if (path.startsWith("/profile") || path.startsWith("/account/")) {
             return "profile";
         }
         if (path.matches("/organizations/[^/]+/(users|invitations).*")) {
