@@ -57,9 +57,9 @@ class PasskeyConfiguration {
             PasskeySettings settings, AllowedOrigins origins, Accounts accounts,
             @Value("${gatehouse.public-url:http://localhost:8080}") String publicUrl,
             @Value("${gatehouse.vendor.name:Gatehouse}") String vendorName) {
-        String rpName = settings.rpName() != null ? settings.rpName() : vendorName;
+        // The name a device shows next to the passkey: the vendor's, as in every mail.
         Webauthn4JRelyingPartyOperations operations = new Webauthn4JRelyingPartyOperations(users, credentials,
-                PublicKeyCredentialRpEntity.builder().id(settings.rpId(publicUrl)).name(rpName).build(), origins);
+                PublicKeyCredentialRpEntity.builder().id(settings.rpId(publicUrl)).name(vendorName).build(), origins);
         operations.setCustomizeCreationOptions(options -> options
                 .authenticatorSelection(AuthenticatorSelectionCriteria.builder()
                         .userVerification(UserVerificationRequirement.REQUIRED)

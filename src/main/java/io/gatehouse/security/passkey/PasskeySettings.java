@@ -13,11 +13,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * public address ({@code gatehouse.public-url}).
  */
 @ConfigurationProperties("gatehouse.passkeys")
-public record PasskeySettings(String rpId, String rpName, List<String> allowedOrigins) {
+public record PasskeySettings(String rpId, List<String> allowedOrigins) {
 
     public PasskeySettings {
         rpId = rpId == null || rpId.isBlank() ? null : rpId.strip().toLowerCase(Locale.ROOT);
-        rpName = rpName == null || rpName.isBlank() ? null : rpName.strip();
         allowedOrigins = allowedOrigins == null ? List.of()
                 : allowedOrigins.stream().filter(o -> o != null && !o.isBlank()).map(PasskeySettings::origin).toList();
         if (rpId != null && (rpId.contains("/") || rpId.contains(":"))) {
