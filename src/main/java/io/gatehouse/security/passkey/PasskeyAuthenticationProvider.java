@@ -8,6 +8,7 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
@@ -15,7 +16,6 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.webauthn.api.Bytes;
 import org.springframework.security.web.webauthn.api.PublicKeyCredentialUserEntity;
-import org.springframework.security.web.webauthn.authentication.WebAuthnAuthentication;
 import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationRequestToken;
 import org.springframework.security.web.webauthn.management.RelyingPartyAuthenticationRequest;
 import org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations;
@@ -85,7 +85,9 @@ public class PasskeyAuthenticationProvider implements AuthenticationProvider {
             throw new DisabledException("account disabled");
         }
         passkeys.signedIn(account, credentialId);
-        return new WebAuthnAuthentication(user, List.of(new SimpleGrantedAuthority("ROLE_USER"),
+        // The same kind of authentication a password gives, named by the account id: whatever keeps or reads a
+        // sign-in (the session, the authorization server's stored authorizations) knows it already.
+        return UsernamePasswordAuthenticationToken.authenticated(account.toString(), null, List.of(new SimpleGrantedAuthority("ROLE_USER"),
                 FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.WEBAUTHN_AUTHORITY)));
     }
 

@@ -11,6 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.jackson.SecurityJacksonModules;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,6 +70,22 @@ class PasskeySignInTest {
         assertThat(audited("passkey.signedIn", me.member())).isEqualTo(1);
         assertThat(passkeys.list(me.member().userId()).get(0).lastUsed())
                 .isAfter(passkeys.list(me.member().userId()).get(0).created());
+    }
+
+    @Test
+    void aPasskeySignInIsKeptByTheAuthorizationServerAsAPasswordOneIs() throws Exception {
+        Enrolment me = Enrolment.of(mvc, data.user(data.organizationId()), "Laptop");
+        assertThat(me.signInAlone(new PortalClient(mvc), SoftwareAuthenticator::assertion).getStatus()).isEqualTo(200);
+        Authentication signedIn = new StoredSessions(jdbc).authentications(me.member().userId()).get(0);
+        // Applications signing in through Gatehouse get authorizations that keep the sign-in as JSON, with Spring Security's modules.
+        JsonMapper json = JsonMapper.builder().addModules(SecurityJacksonModules.getModules(getClass().getClassLoader())).build();
+
+        Map<String, Object> kept = json.readValue(json.writeValueAsString(new java.util.HashMap<>(Map.of("principal", signedIn))),
+                new TypeReference<Map<String, Object>>() { });
+
+        Authentication back = (Authentication) kept.get("principal");
+        assertThat(back.getName()).isEqualTo(me.member().id());
+        assertThat(back.getAuthorities()).extracting(GrantedAuthority::getAuthority).contains("FACTOR_WEBAUTHN");
     }
 
     @Test

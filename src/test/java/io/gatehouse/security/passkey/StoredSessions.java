@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.core.serializer.support.DeserializingConverter;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 
@@ -21,6 +22,14 @@ final class StoredSessions {
 
     /** The authorities of each session signed in as this account, newest first. */
     List<Set<String>> authorities(UserId account) {
+        return authentications(account).stream()
+                .map(authentication -> authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                        .collect(Collectors.toSet()))
+                .toList();
+    }
+
+    /** The authentication each session signed in as this account holds, newest first. */
+    List<Authentication> authentications(UserId account) {
         return jdbc.sql("""
                         select a.attribute_bytes from spring_session s
                         join spring_session_attributes a on a.session_primary_id = s.primary_id
@@ -29,8 +38,7 @@ final class StoredSessions {
                 .param(account.toString())
                 .query((rs, n) -> rs.getBytes(1))
                 .list().stream()
-                .map(bytes -> ((SecurityContext) deserializer.convert(bytes)).getAuthentication().getAuthorities().stream()
-                        .map(GrantedAuthority::getAuthority).collect(Collectors.toSet()))
+                .map(bytes -> ((SecurityContext) deserializer.convert(bytes)).getAuthentication())
                 .toList();
     }
 }
