@@ -57,6 +57,25 @@
     });
   }
 
+  // What the server makes of a credential: its ids and type as the browser gave them, with the ceremony's response.
+  function credentialJson(credential, response) {
+    return {
+      id: credential.id,
+      rawId: toText(credential.rawId),
+      type: credential.type,
+      response: response,
+      clientExtensionResults: credential.getClientExtensionResults(),
+      authenticatorAttachment: credential.authenticatorAttachment
+    };
+  }
+
+  // The server's JSON answer, or an empty one when it sent none.
+  function answerOf(response) {
+    return response.json().catch(function () {
+      return {};
+    });
+  }
+
   // Only a path of this portal: a redirect elsewhere is never followed.
   function sameOrigin(url) {
     try {
@@ -131,24 +150,15 @@
       return post(form.getAttribute("data-register") || window.location.pathname, {
         publicKey: {
           label: name,
-          credential: {
-            id: credential.id,
-            rawId: toText(credential.rawId),
-            type: credential.type,
-            response: {
-              attestationObject: toText(response.attestationObject),
-              clientDataJSON: toText(response.clientDataJSON),
-              transports: response.getTransports ? response.getTransports() : []
-            },
-            clientExtensionResults: credential.getClientExtensionResults(),
-            authenticatorAttachment: credential.authenticatorAttachment
-          }
+          credential: credentialJson(credential, {
+            attestationObject: toText(response.attestationObject),
+            clientDataJSON: toText(response.clientDataJSON),
+            transports: response.getTransports ? response.getTransports() : []
+          })
         }
       });
     }).then(function (response) {
-      return response.json().catch(function () {
-        return {};
-      }).then(function (answer) {
+      return answerOf(response).then(function (answer) {
         if (!response.ok || !answer.success) {
           throw answer.error || form.getAttribute("data-refused");
         }
@@ -203,23 +213,14 @@
       });
     }).then(function (credential) {
       var response = credential.response;
-      return post(button.getAttribute("data-login") || "/login/webauthn", {
-        id: credential.id,
-        rawId: toText(credential.rawId),
-        type: credential.type,
-        response: {
-          authenticatorData: toText(response.authenticatorData),
-          clientDataJSON: toText(response.clientDataJSON),
-          signature: toText(response.signature),
-          userHandle: response.userHandle ? toText(response.userHandle) : undefined
-        },
-        clientExtensionResults: credential.getClientExtensionResults(),
-        authenticatorAttachment: credential.authenticatorAttachment
-      });
+      return post(button.getAttribute("data-login") || "/login/webauthn", credentialJson(credential, {
+        authenticatorData: toText(response.authenticatorData),
+        clientDataJSON: toText(response.clientDataJSON),
+        signature: toText(response.signature),
+        userHandle: response.userHandle ? toText(response.userHandle) : undefined
+      }));
     }).then(function (response) {
-      return response.json().catch(function () {
-        return {};
-      }).then(function (answer) {
+      return answerOf(response).then(function (answer) {
         if (!response.ok || !answer.authenticated) {
           throw answer.error || "bad";
         }

@@ -9,6 +9,7 @@ import io.gatehouse.support.TestData;
 import io.gatehouse.support.TestData.TestMember;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
@@ -142,6 +143,8 @@ class PasskeyWalkTest {
     }
 
     private static void waitFor(Browser browser, java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(d -> condition.getAsBoolean());
+        // The page may be replaced while it is read: the script navigates once the ceremony is done.
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
+                .until(d -> condition.getAsBoolean());
     }
 }
