@@ -88,7 +88,8 @@ class SecurityConfiguration {
     SecurityFilterChain portal(HttpSecurity http, AuthenticationManager authenticationManager, Accounts accounts,
             io.gatehouse.access.Actors actors, ProblemAuthenticationEntryPoint problems, ApiDocs.Settings apiDocs,
             DeviceCookies devices, org.springframework.beans.factory.ObjectProvider<SignOnOrigins> signOnOrigins,
-            io.gatehouse.security.session.SignInRecorder signIns, SecondStepGate secondStep) throws Exception {
+            io.gatehouse.security.session.SignInRecorder signIns, SecondStepGate secondStep,
+            io.gatehouse.security.passkey.PasskeySignIn passkeySignIn, SignInThrottle throttle) throws Exception {
         if (apiDocs.apiDocs() == ApiDocs.OFF) {
             http.addFilterBefore(new ApiDocs.Off(), org.springframework.security.web.context.SecurityContextHolderFilter.class);
         }
@@ -101,6 +102,8 @@ class SecurityConfiguration {
                                     "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico",
                                     "/actuator/health", "/actuator/health/**", "/error")
                             .permitAll();
+                    // Passkeys are added and removed on /account/passkeys (audited, told by mail), not through Spring's own endpoints.
+                    auth.requestMatchers("/webauthn/register", "/webauthn/register/**").denyAll();
                     if (apiDocs.apiDocs() == ApiDocs.PUBLIC) {
                         auth.requestMatchers(ApiDocs.PATHS).permitAll();
                     }
@@ -118,7 +121,22 @@ class SecurityConfiguration {
                 .headers(headers -> headers
                         .addHeaderWriter(new PortalContentSecurityPolicy(CONTENT_SECURITY_POLICY, signOnOrigins))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        passkeySignIn.configure(http, passkeyAttempts(throttle, devices),
+                recordSignIn(accounts, devices, signIns, passkeySignIn.answer()), passkeySignInFailure());
         return http.build();
+    }
+
+    /** A passkey's owner is known before its assertion is checked: the attempt counts against that account, as a password's would. */
+    private static io.gatehouse.security.passkey.PasskeyAuthenticationProvider.Attempts passkeyAttempts(SignInThrottle throttle,
+            DeviceCookies devices) {
+        return account -> {
+            HttpServletRequest request = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                    instanceof org.springframework.web.context.request.ServletRequestAttributes attributes ? attributes.getRequest() : null;
+            SignInThrottle.Admission admission = throttle.admit(new SignInThrottle.Attempt("id:" + account,
+                    request == null ? java.util.Optional.empty() : devices.knownDevice(request, account),
+                    request == null ? null : request.getRemoteAddr()));
+            return () -> throttle.succeeded(admission);
+        };
     }
 
     /**
@@ -132,6 +150,12 @@ class SecurityConfiguration {
         SavedRequestAwareAuthenticationSuccessHandler target = new SavedRequestAwareAuthenticationSuccessHandler();
         target.setDefaultTargetUrl("/");
         target.setRedirectStrategy(new RelativeRedirects());
+        return recordSignIn(accounts, devices, signIns, target);
+    }
+
+
+    private static AuthenticationSuccessHandler recordSignIn(Accounts accounts, DeviceCookies devices,
+            io.gatehouse.security.session.SignInRecorder signIns, AuthenticationSuccessHandler target) {
         return (request, response, authentication) -> {
             UserId account = UserId.parse(authentication.getName());
             boolean firstSignIn = accounts.find(account).lastSignInAt() == null;
@@ -155,10 +179,21 @@ class SecurityConfiguration {
 
     /** Tells the person why: wrong password, disabled account, or too many attempts. */
     private static AuthenticationFailureHandler signInFailure() {
+        return (request, response, exception) -> response.sendRedirect(request.getContextPath() + "/signin?error=" + reason(exception));
+    }
+
+    /** The same reasons for a passkey, as JSON for the page's script, which shows them. */
+    private static AuthenticationFailureHandler passkeySignInFailure() {
         return (request, response, exception) -> {
-            String reason = exception instanceof SignInThrottledException ? "throttled"
-                    : exception instanceof org.springframework.security.authentication.DisabledException ? "disabled" : "bad";
-            response.sendRedirect(request.getContextPath() + "/signin?error=" + reason);
+            response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_UNAUTHORIZED);
+            response.setContentType("application/json");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write("{\"authenticated\":false,\"error\":\"" + reason(exception) + "\"}");
         };
+    }
+
+    private static String reason(org.springframework.security.core.AuthenticationException exception) {
+        return exception instanceof SignInThrottledException ? "throttled"
+                : exception instanceof org.springframework.security.authentication.DisabledException ? "disabled" : "bad";
     }
 }
