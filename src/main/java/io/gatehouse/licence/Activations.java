@@ -92,7 +92,7 @@ public class Activations {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        // Found and locked at once, with its product and organization named: activations of one licence run one after another.
+        // Found and locked at once, its product and organization named: activations of one licence run one after another.
         Optional<LicenceStore.Named> found = store.lockNamedByKeyHash(LicenceKeys.hash(licenceKey));
         if (found.isEmpty()) {
             throttle.failed(address);

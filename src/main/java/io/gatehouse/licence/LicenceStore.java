@@ -83,12 +83,6 @@ class LicenceStore {
         return jdbc.sql("select " + COLUMNS + " from licence where id = ? for update").param(id).query(LicenceStore::row).optional();
     }
 
-    /** The licence of this key, its row locked until the transaction ends. */
-    Optional<Licence> lockByKeyHash(String keyHash) {
-        return jdbc.sql("select " + COLUMNS + " from licence where key_hash = ? for update").param(keyHash)
-                .query(LicenceStore::row).optional();
-    }
-
     /** A licence with what a licence file names besides: its product's name and kind, and its organization's name. */
     record Named(Licence licence, String productName, ProductKind productKind, String organizationName) {
     }

@@ -26,9 +26,10 @@ import org.springframework.stereotype.Component;
  * membership is active, their account is not disabled (an invited person holds theirs while the
  * invitation waits) and they hold at least one right of it. Seats are counted from those live
  * memberships, never kept in a counter, so disabling, blocking or removing someone frees their seat
- * at once (a list of licences reuses a count while the organization's access version has not moved). The seats on offer are those of the organization's active licences of the product,
- * added up; one without a number makes them unlimited. A product tied to an application needs a
- * licence: with no active one, nobody new gets its rights.
+ * at once; a list of licences reuses a count only while the organization's access version has not
+ * moved. The seats on offer are those of the organization's active licences of the product, added
+ * up; one without a number makes them unlimited. A product tied to an application needs a licence:
+ * with no active one, nobody new gets its rights.
  */
 @Component
 class Seats implements SeatLimits {

@@ -89,7 +89,8 @@ public class Releases {
      */
     @Transactional(readOnly = true)
     public Map<UUID, List<ReleaseOutline>> availableOutlinesByProduct() {
-        List<ReleaseOutline> outlines = jdbc.sql("select id, product_id, version, channel, released_on from product_release where withdrawn = false")
+        List<ReleaseOutline> outlines = jdbc.sql(
+                        "select id, product_id, version, channel, released_on from product_release where withdrawn = false")
                 .query((rs, n) -> new ReleaseOutline(rs.getObject("id", UUID.class), rs.getObject("product_id", UUID.class),
                         ReleaseVersion.of(rs.getString("version")), ReleaseChannel.valueOf(rs.getString("channel")),
                         rs.getDate("released_on").toLocalDate()))
