@@ -96,6 +96,8 @@ final class AccessAnnouncer {
 
     private void publish(UUID organization, UUID user, Set<UUID> rightIds, Set<MemberAccessChanged.Change> changes,
             Set<UUID> added, Set<UUID> withdrawn) {
+        // In the change's own transaction: whoever counted the organization's seats at the old value counts again.
+        jdbc.sql("update organization set access_version = access_version + 1 where id = ?").param(organization).update();
         Map<UUID, String> names = added.isEmpty() && withdrawn.isEmpty() ? Map.of()
                 : catalog.rights().stream().collect(Collectors.toMap(CatalogRight::id, CatalogRight::name));
         events.publishEvent(new MemberAccessChanged(new OrganizationId(organization), new UserId(user), applicationsOf(rightIds),

@@ -158,6 +158,17 @@ public class Memberships {
         repository.findByUserId(user.value()).forEach(membership -> announcer.accountChanged(membership, change));
     }
 
+    /**
+     * A number that moves with every change to who holds access in the organization (each one that
+     * announces a {@link MemberAccessChanged}), in the transaction of the change: what was counted
+     * from the memberships after reading one value still holds while the value has not moved.
+     */
+    @Transactional(readOnly = true)
+    public long accessVersion(OrganizationId organization) {
+        return jdbc.sql("select access_version from organization where id = ?").param(organization.value())
+                .query(Long.class).optional().orElse(0L);
+    }
+
     /** Keeps the searchable copy of a person's name, email and login in step with their account. */
     public void identify(UserId user, MemberIdentity identity) {
         repository.updateIdentity(user.value(), identity.firstName(), identity.lastName(), identity.email(), identity.login());

@@ -7,8 +7,10 @@ import io.gatehouse.licence.ReleaseFacts;
 import io.gatehouse.organization.Organizations;
 import io.gatehouse.product.ProductSummary;
 import io.gatehouse.product.Products;
+import io.gatehouse.product.ReleaseOutline;
 import io.gatehouse.product.ReleaseView;
 import io.gatehouse.product.Releases;
+import io.gatehouse.shared.NotFoundException;
 import io.gatehouse.shared.OrganizationId;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +30,10 @@ class ProductDownloads {
         DownloadableProduct {
             previous = List.copyOf(previous);
         }
+    }
+
+    /** A product with its newest entitled release and how many older ones it may download ("Previous versions"). */
+    record LatestDownload(ProductSummary product, ReleaseView latest, int previous) {
     }
 
     private final Products products;
@@ -61,5 +67,58 @@ class ProductDownloads {
             }
         }
         return downloadable;
+    }
+
+    /**
+     * The page's first view: per product, only the newest entitled release with its notes and files,
+     * and how many older ones there are. Every release is read as an outline (no notes, no files),
+     * then the notes and files of the newest ones alone: four statements, however many releases.
+     */
+    @Transactional(readOnly = true)
+    List<LatestDownload> latest(Actor actor, OrganizationId organization) {
+        organizations.requireVisible(actor, organization);
+        policy.downloadProducts(actor, organization).orThrow();
+        Predicate<ReleaseFacts> entitled = entitlements.of(organization);
+        Map<UUID, List<ReleaseOutline>> byProduct = releases.availableOutlinesByProduct();
+        List<ProductSummary> shown = new ArrayList<>();
+        List<ReleaseOutline> newest = new ArrayList<>();
+        List<Integer> older = new ArrayList<>();
+        for (ProductSummary product : products.all()) {
+            List<ReleaseOutline> available = byProduct.getOrDefault(product.id(), List.of()).stream()
+                    .filter(release -> entitled.test(facts(release)))
+                    .toList();
+            if (!available.isEmpty()) {
+                shown.add(product);
+                newest.add(available.get(0));
+                older.add(available.size() - 1);
+            }
+        }
+        List<ReleaseView> details = releases.details(newest);
+        List<LatestDownload> latest = new ArrayList<>();
+        for (int i = 0; i < shown.size(); i++) {
+            latest.add(new LatestDownload(shown.get(i), details.get(i), older.get(i)));
+        }
+        return latest;
+    }
+
+    /** Every release of one product the organization may download, newest first; a product it may download nothing of is not found. */
+    @Transactional(readOnly = true)
+    DownloadableProduct product(Actor actor, OrganizationId organization, UUID productId) {
+        organizations.requireVisible(actor, organization);
+        policy.downloadProducts(actor, organization).orThrow();
+        ProductSummary product = products.find(productId).orElseThrow(() -> new NotFoundException("product"));
+        Predicate<ReleaseFacts> entitled = entitlements.of(organization);
+        List<ReleaseView> available = releases.available(productId).stream()
+                .filter(release -> entitled.test(new ReleaseFacts(product.id(), release.releaseVersion(), release.channel(),
+                        release.releasedOn())))
+                .toList();
+        if (available.isEmpty()) {
+            throw new NotFoundException("product");
+        }
+        return new DownloadableProduct(product, available.get(0), available.subList(1, available.size()));
+    }
+
+    private static ReleaseFacts facts(ReleaseOutline release) {
+        return new ReleaseFacts(release.productId(), release.version(), release.channel(), release.releasedOn());
     }
 }

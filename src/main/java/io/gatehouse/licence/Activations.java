@@ -2,9 +2,7 @@ package io.gatehouse.licence;
 
 import io.gatehouse.access.AccessPolicy;
 import io.gatehouse.access.Actor;
-import io.gatehouse.organization.Organizations;
 import io.gatehouse.product.ProductKind;
-import io.gatehouse.product.ProductSummary;
 import io.gatehouse.product.ReleaseVersion;
 import io.gatehouse.shared.ActorRef;
 import io.gatehouse.shared.Audited;
@@ -49,21 +47,19 @@ public class Activations {
     private final LicenceSigningKey signing;
     private final ActivationThrottle throttle;
     private final AccessPolicy policy;
-    private final Organizations organizations;
     private final JdbcClient jdbc;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
     private final Duration fileValidFor;
 
     Activations(LicenceStore store, Licences licences, LicenceSigningKey signing, ActivationThrottle throttle, AccessPolicy policy,
-            Organizations organizations, JdbcClient jdbc, org.springframework.context.ApplicationEventPublisher events, Clock clock,
+            JdbcClient jdbc, org.springframework.context.ApplicationEventPublisher events, Clock clock,
             @Value("${gatehouse.licences.file-valid-for:7d}") Duration fileValidFor) {
         this.store = store;
         this.licences = licences;
         this.signing = signing;
         this.throttle = throttle;
         this.policy = policy;
-        this.organizations = organizations;
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
@@ -96,15 +92,14 @@ public class Activations {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        // Found and locked at once: activations of one licence run one after another.
-        Optional<Licence> found = store.lockByKeyHash(LicenceKeys.hash(licenceKey));
+        // Found and locked at once, its product and organization named: activations of one licence run one after another.
+        Optional<LicenceStore.Named> found = store.lockNamedByKeyHash(LicenceKeys.hash(licenceKey));
         if (found.isEmpty()) {
             throttle.failed(address);
             throw InvalidInputException.of("licenceKey", "validation.activation.unknownKey");
         }
-        Licence licence = found.get();
-        ProductSummary product = licences.product(licence);
-        if (product.kind() != ProductKind.DESKTOP) {
+        Licence licence = found.get().licence();
+        if (found.get().productKind() != ProductKind.DESKTOP) {
             throw new ConflictException("licenceKey", "conflict.activation.notDesktop");
         }
         requireActive(licence);
@@ -115,15 +110,14 @@ public class Activations {
                 .params(licence.id(), machine).query(UUID.class).optional();
         if (existing.isPresent()) {
             // activated again, after an upgrade say: the version the person uses now
-            used(byMember ? person : null, organization, product, version);
-            return new Activated(existing.get().toString(), false, file(licence, product, existing.get(), machine),
-                    expiry(licence));
+            used(byMember ? person : null, organization, found.get(), version);
+            return new Activated(existing.get().toString(), false, file(found.get(), existing.get(), machine), expiry(licence));
         }
         if (licence.seats() != null) {
             long used = jdbc.sql("select count(*) from activation where licence_id = ? and deactivated_at is null")
                     .param(licence.id()).query(Long.class).single();
             if (used >= licence.seats()) {
-                throw SeatsTaken.machines(product.name(), used, licence.seats());
+                throw SeatsTaken.machines(found.get().productName(), used, licence.seats());
             }
         }
         UUID id = UUID.randomUUID();
@@ -135,14 +129,14 @@ public class Activations {
                 .params(id, licence.id(), machineName.strip(), machine, by, Timestamp.from(now)).update();
         events.publishEvent(new Audited(byMember ? person.ref() : new ActorRef(null, by), organization, "activation.created",
                 "activation", id.toString(), null, Map.of("licence", licence.number(), "machineName", machineName.strip())));
-        used(byMember ? person : null, organization, product, version);
-        return new Activated(id.toString(), true, file(licence, product, id, machine), expiry(licence));
+        used(byMember ? person : null, organization, found.get(), version);
+        return new Activated(id.toString(), true, file(found.get(), id, machine), expiry(licence));
     }
 
     /** For Export users' "Version used": nothing when the activation was made with the key alone. */
-    private void used(Actor member, OrganizationId organization, ProductSummary product, String version) {
+    private void used(Actor member, OrganizationId organization, LicenceStore.Named licence, String version) {
         if (member != null) {
-            events.publishEvent(new ProductUsed(organization, member.userId(), product.id(), product.name(),
+            events.publishEvent(new ProductUsed(organization, member.userId(), licence.licence().productId(), licence.productName(),
                     version == null ? null : version.strip()));
         }
     }
@@ -151,9 +145,9 @@ public class Activations {
     public Activated check(UUID id, String fingerprint, String address) {
         throttle.check(address);
         Row row = live(id, fingerprint, address);
-        Licence licence = store.find(row.licenceId()).orElseThrow(() -> new NotFoundException("activation"));
-        requireActive(licence);
-        return new Activated(id.toString(), false, file(licence, licences.product(licence), id, row.fingerprint()), expiry(licence));
+        LicenceStore.Named licence = store.findNamed(row.licenceId()).orElseThrow(() -> new NotFoundException("activation"));
+        requireActive(licence.licence());
+        return new Activated(id.toString(), false, file(licence, id, row.fingerprint()), expiry(licence.licence()));
     }
 
     /** The software gives its seat back (uninstalling). */
@@ -236,17 +230,18 @@ public class Activations {
         return exp;
     }
 
-    private String file(Licence licence, ProductSummary product, UUID activation, String fingerprint) {
+    private String file(LicenceStore.Named named, UUID activation, String fingerprint) {
+        Licence licence = named.licence();
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("iss", "gatehouse");
         payload.put("sub", activation.toString());
         payload.put("licenceNumber", licence.number());
-        payload.put("product", product.name());
-        payload.put("productId", product.id().toString());
+        payload.put("product", named.productName());
+        payload.put("productId", licence.productId().toString());
         payload.put("edition", licence.edition());
         payload.put("fingerprint", fingerprint);
         payload.put("organization", licence.organizationId().toString());
-        payload.put("organizationName", organizations.name(new OrganizationId(licence.organizationId())));
+        payload.put("organizationName", named.organizationName());
         payload.put("iat", clock.instant().getEpochSecond());
         payload.put("exp", expiry(licence).getEpochSecond());
         return signing.sign(JSON.writeValueAsString(payload));

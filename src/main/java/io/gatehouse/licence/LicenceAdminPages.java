@@ -51,7 +51,7 @@ class LicenceAdminPages {
         OrganizationId organization = OrganizationId.parse(orgId);
         policy.manageLicences(actor).orThrow();
         model.addAttribute("organization", organizations.get(actor, organization));
-        model.addAttribute("licences", licences.list(actor, organization));
+        model.addAttribute("licences", licences.list(actor, organization, false));
         model.addAttribute("products", products.all());
         return "licences/admin";
     }

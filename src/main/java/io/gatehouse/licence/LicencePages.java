@@ -45,7 +45,7 @@ class LicencePages {
     String list(Actor actor, @PathVariable String orgId, Model model) {
         OrganizationId organization = OrganizationId.parse(orgId);
         model.addAttribute("orgId", organization.toString());
-        model.addAttribute("licences", licences.list(actor, organization));
+        model.addAttribute("licences", licences.list(actor, organization, false));
         return "licences/list";
     }
 

@@ -1,5 +1,6 @@
 package io.gatehouse.licence;
 
+import io.gatehouse.product.ProductKind;
 import io.gatehouse.product.ReleaseChannel;
 import io.gatehouse.product.ReleaseVersion;
 import java.sql.Date;
@@ -23,6 +24,12 @@ class LicenceStore {
     private static final String COLUMNS = """
             id, organization_id, product_id, number, key_sealed, edition, seats, valid_from, valid_until, suspended,
             channels, max_version, maintenance_until, created_at""";
+
+    // Scalar subqueries rather than joins: FOR UPDATE then locks the licence row alone.
+    private static final String NAMES = """
+            (select p.name from product p where p.id = l.product_id) as product_name,
+            (select p.kind from product p where p.id = l.product_id) as product_kind,
+            (select o.name from organization o where o.id = l.organization_id) as organization_name""";
 
     private final JdbcClient jdbc;
 
@@ -76,10 +83,23 @@ class LicenceStore {
         return jdbc.sql("select " + COLUMNS + " from licence where id = ? for update").param(id).query(LicenceStore::row).optional();
     }
 
-    /** The licence of this key, its row locked until the transaction ends. */
-    Optional<Licence> lockByKeyHash(String keyHash) {
-        return jdbc.sql("select " + COLUMNS + " from licence where key_hash = ? for update").param(keyHash)
-                .query(LicenceStore::row).optional();
+    /** A licence with what a licence file names besides: its product's name and kind, and its organization's name. */
+    record Named(Licence licence, String productName, ProductKind productKind, String organizationName) {
+    }
+
+    /**
+     * The licence of this key, its row locked until the transaction ends (the product's and the
+     * organization's rows are only read), with its product and organization named: one statement.
+     */
+    Optional<Named> lockNamedByKeyHash(String keyHash) {
+        return jdbc.sql("select " + COLUMNS + ", " + NAMES + " from licence l where key_hash = ? for update").param(keyHash)
+                .query(LicenceStore::named).optional();
+    }
+
+    /** The licence with its product and organization named, unlocked. */
+    Optional<Named> findNamed(UUID id) {
+        return jdbc.sql("select " + COLUMNS + ", " + NAMES + " from licence l where id = ?").param(id)
+                .query(LicenceStore::named).optional();
     }
 
     boolean numberTaken(String number) {
@@ -105,6 +125,11 @@ class LicenceStore {
         return new Licence(rs.getObject("id", UUID.class), rs.getObject("organization_id", UUID.class),
                 rs.getObject("product_id", UUID.class), rs.getString("number"), rs.getString("key_sealed"),
                 rs.getString("edition"), seats, terms, rs.getTimestamp("created_at").toInstant());
+    }
+
+    private static Named named(ResultSet rs, int n) throws SQLException {
+        return new Named(row(rs, n), rs.getString("product_name"), ProductKind.valueOf(rs.getString("product_kind")),
+                rs.getString("organization_name"));
     }
 
     private static String channels(Set<ReleaseChannel> channels) {

@@ -111,11 +111,21 @@ public class Licences {
 
     @Transactional(readOnly = true)
     public List<LicenceView> list(Actor actor, OrganizationId organization) {
+        return list(actor, organization, true);
+    }
+
+    /**
+     * The organization's licences, active first. The seats used are counted for all of them at once:
+     * machines in one statement, members of every cloud application in another. {@code withKeys}
+     * false leaves the secret keys sealed (a list that does not show them need not open 200 of them).
+     */
+    @Transactional(readOnly = true)
+    public List<LicenceView> list(Actor actor, OrganizationId organization, boolean withKeys) {
         organizations.requireVisible(actor, organization);
         policy.viewLicences(actor, organization).orThrow();
         Map<UUID, ProductSummary> byId = new LinkedHashMap<>();
         products.all().forEach(p -> byId.put(p.id(), p));
-        // Seats used, counted for all the licences at once: machines in one statement, members once per application.
+        List<Licence> held = store.ofOrganization(organization.value());
         Map<UUID, Long> machines = new java.util.HashMap<>();
         jdbc.sql("""
                         select a.licence_id, count(*) from activation a join licence l on l.id = a.licence_id
@@ -124,14 +134,17 @@ public class Licences {
                 .query(rs -> {
                     machines.put(rs.getObject(1, UUID.class), rs.getLong(2));
                 });
-        Map<UUID, Long> members = new java.util.HashMap<>();
-        return store.ofOrganization(organization.value()).stream()
+        Set<UUID> applications = held.stream().map(licence -> byId.get(licence.productId())).filter(Licences::cloudSeats)
+                .map(ProductSummary::applicationId).collect(java.util.stream.Collectors.toSet());
+        Map<UUID, Long> members = seats.usedByEach(organization, applications);
+        boolean keys = withKeys && policy.readLicenceKey(actor, organization).allowed();
+        return held.stream()
                 .map(licence -> {
                     ProductSummary product = byId.get(licence.productId());
                     long used = cloudSeats(product)
-                            ? members.computeIfAbsent(product.applicationId(), application -> seats.usedBy(organization, application, null))
+                            ? members.getOrDefault(product.applicationId(), 0L)
                             : machines.getOrDefault(licence.id(), 0L);
-                    return view(actor, licence, product, used);
+                    return view(licence, product, used, keys);
                 })
                 .sorted(Comparator.comparing((LicenceView v) -> !v.active())
                         .thenComparing(LicenceView::productName, String.CASE_INSENSITIVE_ORDER)
@@ -236,14 +249,14 @@ public class Licences {
     }
 
     LicenceView view(Actor actor, Licence licence, ProductSummary product) {
-        return view(actor, licence, product, used(licence, product));
+        return view(licence, product, used(licence, product),
+                policy.readLicenceKey(actor, new OrganizationId(licence.organizationId())).allowed());
     }
 
-    private LicenceView view(Actor actor, Licence licence, ProductSummary product, long used) {
+    private LicenceView view(Licence licence, ProductSummary product, long used, boolean withKey) {
         LocalDate today = LocalDate.now(clock);
         LicenceStatus status = licence.status(today);
-        OrganizationId organization = new OrganizationId(licence.organizationId());
-        String key = policy.readLicenceKey(actor, organization).allowed() ? vault.open(licence.keySealed()).orElse(null) : null;
+        String key = withKey ? vault.open(licence.keySealed()).orElse(null) : null;
         LocalDate until = licence.terms().validUntil();
         boolean endsSoon = status.active() && until != null && !until.isAfter(today.plusDays(ENDS_SOON_DAYS));
         return new LicenceView(licence.id().toString(), licence.organizationId().toString(), product.id().toString(), product.name(),
@@ -264,7 +277,7 @@ public class Licences {
     }
 
     private static boolean cloudSeats(ProductSummary product) {
-        return product.kind() == ProductKind.CLOUD && product.applicationId() != null;
+        return product != null && product.kind() == ProductKind.CLOUD && product.applicationId() != null;
     }
 
     private String freeNumber() {

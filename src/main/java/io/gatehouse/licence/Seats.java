@@ -1,5 +1,6 @@
 package io.gatehouse.licence;
 
+import io.gatehouse.access.Memberships;
 import io.gatehouse.access.OrganizationLock;
 import io.gatehouse.access.SeatLimits;
 import io.gatehouse.product.ProductKind;
@@ -9,10 +10,14 @@ import io.gatehouse.shared.OrganizationId;
 import io.gatehouse.shared.UserId;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,21 +26,30 @@ import org.springframework.stereotype.Component;
  * membership is active, their account is not disabled (an invited person holds theirs while the
  * invitation waits) and they hold at least one right of it. Seats are counted from those live
  * memberships, never kept in a counter, so disabling, blocking or removing someone frees their seat
- * at once. The seats on offer are those of the organization's active licences of the product,
- * added up; one without a number makes them unlimited. A product tied to an application needs a
- * licence: with no active one, nobody new gets its rights.
+ * at once; a list of licences reuses a count only while the organization's access version has not
+ * moved. The seats on offer are those of the organization's active licences of the product, added
+ * up; one without a number makes them unlimited. A product tied to an application needs a licence:
+ * with no active one, nobody new gets its rights.
  */
 @Component
 class Seats implements SeatLimits {
 
+    /** Organizations whose counts are kept at most: beyond, they are all counted afresh. */
+    private static final int MAX_COUNTED = 10_000;
+
+    private final Map<OrganizationId, Counted> counted = new ConcurrentHashMap<>();
     private final Products products;
     private final LicenceStore licences;
     private final OrganizationLock lock;
     private final JdbcClient jdbc;
+    private final Memberships memberships;
     private final Clock clock;
 
-    Seats(Products products, LicenceStore licences, OrganizationLock lock, JdbcClient jdbc, Clock clock) {
+    // Lazy: Memberships asks every SeatLimits before a grant, this among them.
+    Seats(Products products, LicenceStore licences, OrganizationLock lock, @Lazy Memberships memberships, JdbcClient jdbc,
+            Clock clock) {
         this.products = products;
+        this.memberships = memberships;
         this.licences = licences;
         this.lock = lock;
         this.jdbc = jdbc;
@@ -95,6 +109,47 @@ class Seats implements SeatLimits {
                 .param("org", organization.value()).param("app", application)
                 .param("except", except == null ? new UUID(0, 0) : except.value())
                 .query(Long.class).single();
+    }
+
+    /**
+     * How many seats of each application are in use. Counted in one statement, from the
+     * applications' rights to the members holding them, and kept with the organization's access
+     * version read before counting: while that version has not moved, no right, membership or account
+     * of the organization changed, and the count still holds. Read first, the version can only be
+     * older than what was counted, which costs a count more, never a wrong one.
+     */
+    Map<UUID, Long> usedByEach(OrganizationId organization, Set<UUID> applications) {
+        if (applications.isEmpty()) {
+            return Map.of();
+        }
+        long version = memberships.accessVersion(organization);
+        Counted known = counted.get(organization);
+        if (known != null && known.version() == version && known.used().keySet().containsAll(applications)) {
+            return known.used();
+        }
+        Map<UUID, Long> used = new HashMap<>();
+        applications.forEach(application -> used.put(application, 0L));
+        jdbc.sql("""
+                        select r.application_id, count(distinct m.id) from access_right r
+                        join membership_right mr on mr.right_id = r.id
+                        join membership m on m.id = mr.membership_id
+                        join user_account u on u.id = m.user_id
+                        where r.application_id in (:apps) and m.organization_id = :org and m.status = 'ACTIVE'
+                          and u.status <> 'DISABLED'
+                        group by r.application_id""")
+                .param("apps", applications).param("org", organization.value())
+                .query(rs -> {
+                    used.put(rs.getObject(1, UUID.class), rs.getLong(2));
+                });
+        if (counted.size() >= MAX_COUNTED) {
+            counted.clear();
+        }
+        counted.put(organization, new Counted(version, Map.copyOf(used)));
+        return Map.copyOf(used);
+    }
+
+    /** Seats in use per application, as counted at one access version of the organization. */
+    private record Counted(long version, Map<UUID, Long> used) {
     }
 
     /** Who uses the application's seats, by name. */

@@ -48,15 +48,35 @@ public record ReleaseVersion(String text) implements Comparable<ReleaseVersion> 
 
     @Override
     public int compareTo(ReleaseVersion other) {
-        long[] mine = numbers();
-        long[] theirs = other.numbers();
-        for (int i = 0; i < 4; i++) {
-            int byPart = Long.compare(mine[i], theirs[i]);
-            if (byPart != 0) {
-                return byPart;
-            }
+        return sortKey().compareTo(other.sortKey());
+    }
+
+    /** The version parsed for ordering: to sort many versions, parse each once and compare the keys. */
+    public SortKey sortKey() {
+        return new SortKey(numbers(), preRelease());
+    }
+
+    /** The four numbers and the pre-release identifiers of a version, in {@link ReleaseVersion}'s order. */
+    public static final class SortKey implements Comparable<SortKey> {
+
+        private final long[] numbers;
+        private final List<String> preRelease;
+
+        private SortKey(long[] numbers, List<String> preRelease) {
+            this.numbers = numbers;
+            this.preRelease = List.copyOf(preRelease);
         }
-        return comparePreRelease(preRelease(), other.preRelease());
+
+        @Override
+        public int compareTo(SortKey other) {
+            for (int i = 0; i < 4; i++) {
+                int byPart = Long.compare(numbers[i], other.numbers[i]);
+                if (byPart != 0) {
+                    return byPart;
+                }
+            }
+            return comparePreRelease(preRelease, other.preRelease);
+        }
     }
 
     private long[] numbers() {

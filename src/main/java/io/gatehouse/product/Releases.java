@@ -29,8 +29,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Releases {
 
-    private static final Comparator<ReleaseView> NEWEST_FIRST =
-            Comparator.comparing(ReleaseView::releaseVersion).reversed().thenComparing(ReleaseView::releasedOn, Comparator.reverseOrder());
+    /** Newest version first, the later date first for equal versions; versions parsed once, not at every comparison. */
+    private static <T> List<T> newestFirst(List<T> releases, java.util.function.Function<T, String> version,
+            java.util.function.Function<T, java.time.LocalDate> releasedOn) {
+        record Keyed<T>(T release, ReleaseVersion.SortKey key, java.time.LocalDate releasedOn) {
+        }
+        return releases.stream()
+                .map(r -> new Keyed<>(r, ReleaseVersion.of(version.apply(r)).sortKey(), releasedOn.apply(r)))
+                .sorted(Comparator.comparing((Keyed<T> k) -> k.key()).reversed()
+                        .thenComparing(Keyed::releasedOn, Comparator.reverseOrder()))
+                .map(Keyed::release)
+                .toList();
+    }
 
     private final JdbcClient jdbc;
     private final Products products;
@@ -71,6 +81,53 @@ public class Releases {
             byProduct.computeIfAbsent(release.productId(), k -> new ArrayList<>()).add(release);
         }
         return byProduct;
+    }
+
+    /**
+     * The releases people may still be offered, of every product, as outlines: by product id, each
+     * list newest first, in one statement. A page chooses among them, then reads {@link #details} of those it shows.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, List<ReleaseOutline>> availableOutlinesByProduct() {
+        List<ReleaseOutline> outlines = jdbc.sql(
+                        "select id, product_id, version, channel, released_on from product_release where withdrawn = false")
+                .query((rs, n) -> new ReleaseOutline(rs.getObject("id", UUID.class), rs.getObject("product_id", UUID.class),
+                        ReleaseVersion.of(rs.getString("version")), ReleaseChannel.valueOf(rs.getString("channel")),
+                        rs.getDate("released_on").toLocalDate()))
+                .list();
+        Map<UUID, List<ReleaseOutline>> byProduct = new HashMap<>();
+        for (ReleaseOutline release : newestFirst(outlines, o -> o.version().text(), ReleaseOutline::releasedOn)) {
+            byProduct.computeIfAbsent(release.productId(), k -> new ArrayList<>()).add(release);
+        }
+        return byProduct;
+    }
+
+    /** These releases with their notes and files, in the order given: two statements, however many releases. */
+    @Transactional(readOnly = true)
+    public List<ReleaseView> details(List<ReleaseOutline> releases) {
+        if (releases.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> ids = releases.stream().map(ReleaseOutline::id).toList();
+        Map<UUID, Map<String, String>> notes = new HashMap<>();
+        jdbc.sql("select release_id, language, text from release_note where release_id in (:ids)").param("ids", ids)
+                .query(rs -> {
+                    notes.computeIfAbsent(rs.getObject("release_id", UUID.class), k -> new LinkedHashMap<>())
+                            .put(rs.getString("language"), rs.getString("text"));
+                });
+        Map<UUID, List<ReleaseFileView>> files = new HashMap<>();
+        jdbc.sql("""
+                        select rf.release_id, rf.platform, f.id, f.name, f.size_bytes, f.sha256, f.content_type, f.stored_at
+                        from release_file rf join stored_file f on f.id = rf.file_id
+                        where rf.release_id in (:ids) order by rf.platform, f.name""")
+                .param("ids", ids)
+                .query(rs -> {
+                    files.computeIfAbsent(rs.getObject("release_id", UUID.class), k -> new ArrayList<>()).add(fileView(rs));
+                });
+        return releases.stream()
+                .map(r -> new ReleaseView(r.id(), r.productId(), r.version().text(), r.channel(), r.releasedOn(), false,
+                        notes.getOrDefault(r.id(), Map.of()), files.getOrDefault(r.id(), List.of())))
+                .toList();
     }
 
     @Transactional(readOnly = true)
@@ -199,10 +256,9 @@ public class Releases {
                 .query(rs -> {
                     files.computeIfAbsent(rs.getObject("release_id", UUID.class), k -> new ArrayList<>()).add(fileView(rs));
                 });
-        return rows.stream()
+        return newestFirst(rows, Row::version, Row::releasedOn).stream()
                 .map(r -> new ReleaseView(r.id(), r.productId(), r.version(), r.channel(), r.releasedOn(), r.withdrawn(),
                         notes.getOrDefault(r.id(), Map.of()), files.getOrDefault(r.id(), List.of())))
-                .sorted(NEWEST_FIRST)
                 .toList();
     }
 

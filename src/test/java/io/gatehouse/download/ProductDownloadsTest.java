@@ -139,10 +139,38 @@ class ProductDownloadsTest {
         String page = mvc.perform(get("/organizations/{org}/downloads", org).with(user(member.userId().toString())))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
+        String versions = "/organizations/" + org + "/downloads/products/" + product;
         assertThat(page).contains("Products download", "Version 2.0", sha256(currentBytes), "setup-2.0.exe", "Previous versions (1)",
-                "setup-1.0.exe", "/organizations/" + org + "/downloads/files/" + currentFile)
-                .doesNotContain("setup-2.1.exe", "setup-3.0.exe", "setup-2.0.1.exe", "other.exe");
+                "/organizations/" + org + "/downloads/files/" + currentFile, "href=\"" + versions + "\"", "hx-get=\"" + versions + "\"")
+                .doesNotContain("setup-1.0.exe", "setup-2.1.exe", "setup-3.0.exe", "setup-2.0.1.exe", "other.exe");
         assertThat(page.indexOf("setup-2.0.exe")).isLessThan(page.indexOf("Previous versions"));
+    }
+
+    @Test
+    void previousVersionsOpenAsAPageOfTheirOwnWithoutJavaScriptAndInPlaceWithHtmx() throws Exception {
+        String page = mvc.perform(get("/organizations/{org}/downloads/products/{p}", org, product).with(user(member.userId().toString())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("<html", "Every version of", "setup-2.0.exe", "setup-1.0.exe", sha256(currentBytes),
+                "/organizations/" + org + "/downloads/files/" + oldFile)
+                .doesNotContain("setup-2.1.exe", "setup-3.0.exe", "setup-2.0.1.exe");
+        assertThat(page.indexOf("setup-2.0.exe")).isLessThan(page.indexOf("setup-1.0.exe"));
+
+        String older = mvc.perform(get("/organizations/{org}/downloads/products/{p}", org, product).header("HX-Request", "true")
+                        .with(user(member.userId().toString())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(older).contains("setup-1.0.exe", "/organizations/" + org + "/downloads/files/" + oldFile)
+                .doesNotContain("<html", "setup-2.0.exe", "setup-2.1.exe", "setup-3.0.exe", "setup-2.0.1.exe");
+    }
+
+    @Test
+    void aProductTheLicencesDoNotCoverOrAnotherOrganizationsVersionsAreNotFound() throws Exception {
+        mvc.perform(get("/organizations/{org}/downloads/products/{p}", org, otherProduct).with(user(member.userId().toString())))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/organizations/{org}/downloads/products/{p}", org, "not-a-product").with(user(member.userId().toString())))
+                .andExpect(status().isNotFound());
+        TestMember stranger = data.manager(data.organizationId());
+        mvc.perform(get("/organizations/{org}/downloads/products/{p}", org, product).with(user(stranger.userId().toString())))
+                .andExpect(status().isNotFound());
     }
 
     private String create(String path, Map<String, Object> body) throws Exception {

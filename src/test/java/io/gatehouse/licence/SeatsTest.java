@@ -192,6 +192,37 @@ class SeatsTest {
     }
 
     @Test
+    void theLicencesListCountsTheSeatsAgainAfterEveryChangeToWhoHoldsThem() throws Exception {
+        OrganizationId org = data.organizationId();
+        LicenceFixtures.Cloud cloud = fixtures.cloudProduct();
+        fixtures.licence(org, cloud.product(), 5);
+        TestMember manager = data.manager(org);
+        TestMember holder = data.user(org, cloud.right());
+        TestMember other = data.user(org);
+        assertThat(seatsUsedInTheList(manager)).isEqualTo(1);
+        assertThat(seatsUsedInTheList(manager)).as("counted once, read again").isEqualTo(1);
+
+        grant(manager, other, cloud.right()).andExpect(status().isOk());
+        assertThat(seatsUsedInTheList(manager)).isEqualTo(2);
+        send(manager, patch("/api/v1/organizations/" + org + "/members/" + holder.id()), Map.of("blocked", true))
+                .andExpect(status().isOk());
+        assertThat(seatsUsedInTheList(manager)).isEqualTo(1);
+        send(manager, patch("/api/v1/organizations/" + org + "/members/" + holder.id()), Map.of("blocked", false))
+                .andExpect(status().isOk());
+        assertThat(seatsUsedInTheList(manager)).isEqualTo(2);
+        send(TestData.ADMIN_EMAIL, TestData.ADMIN_PASSWORD, patch("/api/v1/users/" + other.id()), Map.of("disabled", true))
+                .andExpect(status().isOk());
+        assertThat(seatsUsedInTheList(manager)).isEqualTo(1);
+        grant(manager, holder).andExpect(status().isOk());
+        assertThat(seatsUsedInTheList(manager)).isZero();
+        grant(manager, holder, cloud.right()).andExpect(status().isOk());
+        mvc.perform(delete("/api/v1/organizations/" + org + "/members/" + holder.id())
+                        .with(httpBasic(manager.email(), manager.password())))
+                .andExpect(status().is2xxSuccessful());
+        assertThat(seatsUsedInTheList(manager)).isZero();
+    }
+
+    @Test
     void issuingWithBadInputNamesTheFieldsAndStoresNothing() throws Exception {
         OrganizationId org = data.organizationId();
         send(TestData.ADMIN_EMAIL, TestData.ADMIN_PASSWORD, post("/api/v1/organizations/" + org + "/licences"),
@@ -205,6 +236,16 @@ class SeatsTest {
                 "edition", "Pro")).andExpect(status().isForbidden());
         assertThat(jdbc.sql("select count(*) from licence where organization_id = ?").param(org.value()).query(Long.class).single())
                 .isZero();
+    }
+
+    private int seatsUsedInTheList(TestMember manager) throws Exception {
+        String body = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .get("/api/v1/organizations/" + manager.organizationId() + "/licences")
+                        .with(httpBasic(manager.email(), manager.password())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        List<Integer> used = com.jayway.jsonpath.JsonPath.read(body, "$[*].seatsUsed");
+        assertThat(used).hasSize(1);
+        return used.get(0);
     }
 
     private ResultActions grant(TestMember actor, TestMember target, String... rights) throws Exception {

@@ -89,6 +89,9 @@ class EveryPageEveryLanguageTest {
     io.gatehouse.security.factor.SecondFactors secondFactors;
 
     @Autowired
+    io.gatehouse.product.Releases releases;
+
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
@@ -112,6 +115,14 @@ class EveryPageEveryLanguageTest {
         vendorAdmin = data.staff(StaffRole.VENDOR_ADMIN);
         productId = products.define(TestData.unique("Product"), "", io.gatehouse.product.ProductKind.DESKTOP, null).id().toString();
         OrganizationId self = data.organizationId();
+        // Two releases of it, licensed to the first organization: its Products download page shows the newest with
+        // "Previous versions", and the page of every version of the product renders both.
+        for (String version : List.of("1.0", "2.0")) {
+            releases.define(data.admin(), java.util.UUID.fromString(productId), io.gatehouse.product.ReleaseDraft.of(version,
+                    io.gatehouse.product.ReleaseChannel.STABLE, java.time.LocalDate.now().minusDays(1), Map.of("en", "Notes " + version)));
+        }
+        licences.issue(data.admin(), self, new io.gatehouse.licence.Licences.NewLicence(java.util.UUID.fromString(productId), "Pro",
+                null, null, null, null, null, null));
         OrganizationId vendorManaged = OrganizationId.parse(data.organization(ManagementMode.VENDOR_MANAGED).id());
         manager = data.manager(self);
         // The Manager holds an authenticator app: the second sign-in step is a page to read as well.
