@@ -12,11 +12,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import io.gatehouse.security.SecondFactorKind;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -26,21 +30,28 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * organizations they sign in to the application for (the one the application names with the
  * {@code organization} parameter, else the one they chose last time, else their only one, else
  * they choose), and sends nobody to the application who may not use it there: they see why, and
- * whom to ask, instead of a token.
+ * whom to ask, instead of a token. Before all that, a person who has not proved the second factor
+ * the application asks for ({@code acr_values}), or one they hold, is sent to the second sign-in step.
  */
 class ApplicationGate extends OncePerRequestFilter {
 
     static final String AUTHORIZE = "/oauth2/authorize";
     private static final String CHOSEN = ApplicationGate.class.getName() + ".organization";
 
+    static final String SECOND_FACTOR = "/signin/second-factor";
+
     private final RegisteredClientRepository clients;
     private final SignOns signOns;
     private final OrganizationChoices choices;
+    private final ObjectProvider<SecondFactorKind> secondFactors;
+    private final RequestCache requests = new HttpSessionRequestCache();
 
-    ApplicationGate(RegisteredClientRepository clients, SignOns signOns, OrganizationChoices choices) {
+    ApplicationGate(RegisteredClientRepository clients, SignOns signOns, OrganizationChoices choices,
+            ObjectProvider<SecondFactorKind> secondFactors) {
         this.clients = clients;
         this.signOns = signOns;
         this.choices = choices;
+        this.secondFactors = secondFactors;
     }
 
     /** The organization settled for the authorization being made on this request, if any. */
@@ -69,6 +80,17 @@ class ApplicationGate extends OncePerRequestFilter {
             return;
         }
         UserId user = UserId.parse(authentication.getName());
+        if (lacksSecondFactor(request, authentication, user)) {
+            if (prompts(request, "none")) {
+                // The application wants no page shown: the authorization endpoint answers it interaction_required.
+                chain.doFilter(request, response);
+                return;
+            }
+            // The second step asks for the factor (or leads to enrolment), then comes back to this very request.
+            requests.saveRequest(request, response);
+            response.sendRedirect(request.getContextPath() + SECOND_FACTOR);
+            return;
+        }
         Optional<OrganizationId> organization = settle(request, user, application);
         if (organization.isEmpty()) {
             response.sendRedirect(request.getContextPath() + "/oidc/organization?continue="
@@ -84,6 +106,23 @@ class ApplicationGate extends OncePerRequestFilter {
         choices.remember(user, application, organization.get());
         request.setAttribute(CHOSEN, organization.get());
         chain.doFilter(request, response);
+    }
+
+    /**
+     * The application asked for a second factor that this sign-in did not prove, or the person holds
+     * one and proved only their password: no code for them until the second step is done.
+     */
+    private boolean lacksSecondFactor(HttpServletRequest request, Authentication authentication, UserId user) {
+        if (AuthenticationMethods.of(authentication).secondFactor()) {
+            return false;
+        }
+        return AuthenticationMethods.asksForSecondFactor(request.getParameter("acr_values"))
+                || secondFactors.orderedStream().anyMatch(kind -> kind.enrolled(user) > 0);
+    }
+
+    private static boolean prompts(HttpServletRequest request, String value) {
+        String prompt = request.getParameter("prompt");
+        return prompt != null && List.of(prompt.trim().split("\\s+")).contains(value);
     }
 
     private Optional<OrganizationId> settle(HttpServletRequest request, UserId user, UUID application) {

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,6 +19,11 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.core.OAuth2Token;
@@ -45,6 +51,7 @@ class DigestedAuthorizations implements OAuth2AuthorizationService {
     /** The authorization's attribute naming the organization the person signed in to the application for. */
     static final String ORGANIZATION = "gatehouse.organization";
     private static final String DIGEST_PREFIX = "h:";
+    private static final String PRINCIPAL = java.security.Principal.class.getName();
     /**
      * What a token of unknown type may be, most often met first. Spring's own lookup without a type
      * ORs seven columns, two of them (device grant's) without an index, which scans the whole table.
@@ -67,7 +74,7 @@ class DigestedAuthorizations implements OAuth2AuthorizationService {
     @Override
     @Transactional
     public void save(OAuth2Authorization authorization) {
-        OAuth2Authorization digested = digested(withChosenOrganization(authorization));
+        OAuth2Authorization digested = digested(withPlainSignIn(withChosenOrganization(authorization)));
         String newRefresh = Optional.ofNullable(digested.getRefreshToken()).map(t -> t.getToken().getTokenValue()).orElse(null);
         Optional<String> oldRefresh = jdbc.sql("select refresh_token_value from oauth2_authorization where id = ?")
                 .param(authorization.getId()).query(String.class).optional();
@@ -139,6 +146,30 @@ class DigestedAuthorizations implements OAuth2AuthorizationService {
         return ApplicationGate.chosenOrganization()
                 .map(organization -> OAuth2Authorization.from(authorization).attribute(ORGANIZATION, organization.toString()).build())
                 .orElse(authorization);
+    }
+
+    /**
+     * The person's sign-in is kept with the authorization, since each refresh says how they signed in
+     * (amr, acr): kept as their id and authorities only, whatever way they signed in (password,
+     * passkey, a second step), so it reads back the same on any node and tells nothing more.
+     */
+    private static OAuth2Authorization withPlainSignIn(OAuth2Authorization authorization) {
+        Object held = authorization.getAttribute(PRINCIPAL);
+        if (!(held instanceof Authentication signIn) || isPlain(signIn)) {
+            return authorization;
+        }
+        List<GrantedAuthority> authorities = signIn.getAuthorities().stream()
+                .<GrantedAuthority>map(a -> a instanceof FactorGrantedAuthority ? a : new SimpleGrantedAuthority(a.getAuthority()))
+                .toList();
+        return OAuth2Authorization.from(authorization)
+                .attribute(PRINCIPAL, UsernamePasswordAuthenticationToken.authenticated(signIn.getName(), null, authorities))
+                .build();
+    }
+
+    private static boolean isPlain(Authentication signIn) {
+        return signIn.getClass() == UsernamePasswordAuthenticationToken.class && signIn.getPrincipal() instanceof String
+                && signIn.getCredentials() == null && signIn.getDetails() == null
+                && signIn.getAuthorities().stream().allMatch(a -> a instanceof FactorGrantedAuthority || a instanceof SimpleGrantedAuthority);
     }
 
     private static Instant expiry(OAuth2Authorization authorization) {

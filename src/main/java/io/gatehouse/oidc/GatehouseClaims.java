@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -43,11 +44,27 @@ class GatehouseClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
             return;
         }
         SignOns.Person person = person(context.getAuthorization(), application(context.getRegisteredClient().getId()));
+        // The sign-in kept with the authorization: a refresh says how the person signed in at first.
+        AuthenticationMethods methods = AuthenticationMethods.of(context.<Authentication>getPrincipal());
         if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
-            context.getClaims().claims(claims -> claims.putAll(SignOns.claims(person, context.getAuthorizedScopes())));
+            context.getClaims().claims(claims -> {
+                claims.putAll(SignOns.claims(person, context.getAuthorizedScopes()));
+                methods(claims, methods);
+            });
         } else if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
-            context.getClaims().claims(claims -> claims.putAll(SignOns.authorization(person)));
+            context.getClaims().claims(claims -> {
+                claims.putAll(SignOns.authorization(person));
+                methods(claims, methods);
+            });
         }
+    }
+
+    /** RFC 8176's amr and the level reached; access tokens carry them too (RFC 9068), and so introspection. */
+    private static void methods(Map<String, Object> claims, AuthenticationMethods methods) {
+        if (!methods.amr().isEmpty()) {
+            claims.put("amr", new java.util.ArrayList<>(methods.amr()));
+        }
+        claims.put("acr", methods.acr());
     }
 
     /** UserInfo: the standard claims the access token's scopes allow, and the authorization claims. */
