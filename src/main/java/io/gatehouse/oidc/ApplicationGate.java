@@ -91,19 +91,28 @@ class ApplicationGate extends OncePerRequestFilter {
             response.sendRedirect(request.getContextPath() + SECOND_FACTOR);
             return;
         }
-        Optional<OrganizationId> organization = settle(request, user, application);
+        Optional<OrganizationId> remembered = request.getParameter("organization") == null
+                ? choices.remembered(user, application) : Optional.empty();
+        // Most sign-ins are for the organization chosen last time: the person read to check it is the one decided on.
+        Optional<SignOns.Person> person = remembered.flatMap(id -> signOns.person(user, id, application))
+                .filter(p -> p.membership() != null);
+        Optional<OrganizationId> organization = person.isPresent() ? remembered : settle(request, user, application);
         if (organization.isEmpty()) {
             response.sendRedirect(request.getContextPath() + "/oidc/organization?continue="
                     + URLEncoder.encode(AUTHORIZE + "?" + request.getQueryString(), StandardCharsets.UTF_8));
             return;
         }
-        boolean allowed = signOns.person(user, organization.get(), application).map(p -> p.decision().allowed()).orElse(false);
-        if (!allowed) {
+        if (person.isEmpty()) {
+            person = signOns.person(user, organization.get(), application);
+        }
+        if (!person.map(p -> p.decision().allowed()).orElse(false)) {
             response.sendRedirect(request.getContextPath() + "/oidc/denied?client_id=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
                     + "&organization=" + organization.get());
             return;
         }
-        choices.remember(user, application, organization.get());
+        if (!remembered.equals(organization)) {
+            choices.remember(user, application, organization.get());
+        }
         request.setAttribute(CHOSEN, organization.get());
         chain.doFilter(request, response);
     }
@@ -125,6 +134,7 @@ class ApplicationGate extends OncePerRequestFilter {
         return prompt != null && List.of(prompt.trim().split("\\s+")).contains(value);
     }
 
+    /** The organization named by the application, else their only one; empty when they must choose. */
     private Optional<OrganizationId> settle(HttpServletRequest request, UserId user, UUID application) {
         String named = request.getParameter("organization");
         if (named != null) {
@@ -135,12 +145,8 @@ class ApplicationGate extends OncePerRequestFilter {
                 return Optional.of(new OrganizationId(new UUID(0, 0)));
             }
         }
+        // A remembered organization they are no longer a member of is forgotten: they choose again.
         List<SignOns.Choice> theirs = signOns.choices(user, application);
-        Optional<OrganizationId> remembered = choices.remembered(user, application)
-                .filter(id -> theirs.stream().anyMatch(c -> c.id().equals(id)));
-        if (remembered.isPresent()) {
-            return remembered;
-        }
         return theirs.size() == 1 ? Optional.of(theirs.get(0).id()) : Optional.empty();
     }
 

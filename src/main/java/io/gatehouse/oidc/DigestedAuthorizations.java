@@ -59,12 +59,12 @@ class DigestedAuthorizations implements OAuth2AuthorizationService {
     private static final java.util.List<OAuth2TokenType> TYPES = java.util.List.of(OAuth2TokenType.ACCESS_TOKEN,
             OAuth2TokenType.REFRESH_TOKEN, new OAuth2TokenType(OAuth2ParameterNames.CODE), new OAuth2TokenType(OidcParameterNames.ID_TOKEN));
 
-    private final OAuth2AuthorizationService delegate;
+    private final AuthorizationStore delegate;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    DigestedAuthorizations(OAuth2AuthorizationService delegate, JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+    DigestedAuthorizations(AuthorizationStore delegate, JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
         this.delegate = delegate;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -76,18 +76,14 @@ class DigestedAuthorizations implements OAuth2AuthorizationService {
     public void save(OAuth2Authorization authorization) {
         OAuth2Authorization digested = digested(withPlainSignIn(withChosenOrganization(authorization)));
         String newRefresh = Optional.ofNullable(digested.getRefreshToken()).map(t -> t.getToken().getTokenValue()).orElse(null);
-        Optional<String> oldRefresh = jdbc.sql("select refresh_token_value from oauth2_authorization where id = ?")
-                .param(authorization.getId()).query(String.class).optional();
-        delegate.save(digested);
-        oldRefresh.filter(old -> !Objects.equals(old, newRefresh)).ifPresent(spent -> jdbc.sql(
-                        "insert into oauth2_spent_refresh_token (token_digest, authorization_id, spent_at) values (?, ?, ?)")
-                .params(spent, authorization.getId(), Timestamp.from(clock.instant())).update());
         String organization = digested.getAttribute(ORGANIZATION);
         var server = org.springframework.security.oauth2.server.authorization.context.AuthorizationServerContextHolder.getContext();
-        jdbc.sql("update oauth2_authorization set organization_id = ?, expires_at = ?, issuer = coalesce(?, issuer) where id = ?")
-                .params(organization == null ? null : UUID.fromString(organization), Timestamp.from(expiry(digested)),
-                        server == null ? null : server.getIssuer(), authorization.getId())
-                .update();
+        AuthorizationStore.Before before = delegate.store(digested, organization == null ? null : UUID.fromString(organization),
+                expiry(digested), server == null ? null : server.getIssuer());
+        if (before.refreshToken() != null && !before.refreshToken().equals(newRefresh)) {
+            jdbc.sql("insert into oauth2_spent_refresh_token (token_digest, authorization_id, spent_at) values (?, ?, ?)")
+                    .params(before.refreshToken(), authorization.getId(), Timestamp.from(clock.instant())).update();
+        }
     }
 
     @Override

@@ -19,6 +19,8 @@ import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcUserInfoAuthenticationContext;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * Writes Gatehouse's claims into ID tokens, access tokens and UserInfo, from what holds at this
@@ -26,6 +28,8 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
  * withdrawn gets no new token — the refresh is refused and the authorization is revoked.
  */
 class GatehouseClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
+
+    private static final String FOUND = GatehouseClaims.class.getName() + ".person";
 
     private final SignOns signOns;
     private final SigningKeys keys;
@@ -85,7 +89,24 @@ class GatehouseClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         }
     }
 
+    /**
+     * The person as this request found them: a token request makes an access token and an ID token
+     * for the same authorization, and both say the same.
+     */
     private SignOns.Person person(OAuth2Authorization authorization, UUID application) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        String key = FOUND + ":" + (authorization == null ? null : authorization.getId()) + ":" + application;
+        if (request != null && request.getAttribute(key, RequestAttributes.SCOPE_REQUEST) instanceof SignOns.Person found) {
+            return found;
+        }
+        SignOns.Person person = read(authorization, application);
+        if (request != null) {
+            request.setAttribute(key, person, RequestAttributes.SCOPE_REQUEST);
+        }
+        return person;
+    }
+
+    private SignOns.Person read(OAuth2Authorization authorization, UUID application) {
         String organization = authorization == null ? null : authorization.getAttribute(DigestedAuthorizations.ORGANIZATION);
         SignOns.Person person = organization == null || application == null ? null
                 : signOns.person(UserId.parse(authorization.getPrincipalName()), OrganizationId.parse(organization), application)

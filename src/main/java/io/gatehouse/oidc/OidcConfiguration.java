@@ -18,7 +18,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
-import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
@@ -51,13 +50,13 @@ class OidcConfiguration {
 
     @Bean
     RegisteredClientRepository registeredClientRepository(JdbcOperations jdbc) {
-        return new JdbcRegisteredClientRepository(jdbc);
+        return new RequestScopedClients(new JdbcRegisteredClientRepository(jdbc));
     }
 
     @Bean
     OAuth2AuthorizationService authorizationService(JdbcOperations jdbcOperations, RegisteredClientRepository clients,
             JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
-        return new DigestedAuthorizations(new JdbcOAuth2AuthorizationService(jdbcOperations, clients), jdbc, clock, events);
+        return new DigestedAuthorizations(new AuthorizationStore(jdbcOperations, clients), jdbc, clock, events);
     }
 
     @Bean

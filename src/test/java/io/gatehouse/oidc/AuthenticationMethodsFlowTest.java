@@ -32,8 +32,6 @@ import com.nimbusds.openid.connect.sdk.claims.ACR;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
-import io.gatehouse.security.SecondFactorKind;
-import io.gatehouse.shared.UserId;
 import io.gatehouse.support.IntegrationTest;
 import io.gatehouse.support.TestData;
 import io.gatehouse.support.TestData.TestMember;
@@ -42,17 +40,14 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -71,38 +66,12 @@ import org.springframework.session.Session;
  * in the database: the sign-in gains the second factor's authority, as the second sign-in step does.
  */
 @IntegrationTest
+@Import(OidcTestBeans.class)
 class AuthenticationMethodsFlowTest {
 
     static final UUID SHOWCASE = OidcFlowTest.SHOWCASE;
     static final URI CALLBACK = OidcFlowTest.CALLBACK;
     static final String SAVED_REQUEST = "SPRING_SECURITY_SAVED_REQUEST";
-
-    /** Stands for the authenticator app: the accounts listed hold one. */
-    static final Set<UserId> HOLD_AN_AUTHENTICATOR_APP = ConcurrentHashMap.newKeySet();
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class AuthenticatorApps {
-
-        @Bean
-        SecondFactorKind authenticatorApps() {
-            return new SecondFactorKind() {
-                @Override
-                public String name() {
-                    return "totp";
-                }
-
-                @Override
-                public int enrolled(UserId account) {
-                    return HOLD_AN_AUTHENTICATOR_APP.contains(account) ? 1 : 0;
-                }
-
-                @Override
-                public void removeAll(UserId account) {
-                    HOLD_AN_AUTHENTICATOR_APP.remove(account);
-                }
-            };
-        }
-    }
 
     @LocalServerPort
     int port;
@@ -231,7 +200,7 @@ class AuthenticationMethodsFlowTest {
     @Test
     void aPersonWhoHoldsASecondFactorButProvedOnlyTheirPasswordIsSentToTheSecondStep() throws Exception {
         TestMember person = data.user(data.organizationId(), "Showcase 360 Administrator");
-        HOLD_AN_AUTHENTICATOR_APP.add(person.userId());
+        OidcTestBeans.HOLD_AN_AUTHENTICATOR_APP.add(person.userId());
         PortalSession browser = signedIn(person);
         Authorization authorization = authorization(Map.of());
 
