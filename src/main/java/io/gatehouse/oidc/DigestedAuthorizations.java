@@ -35,6 +35,8 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * The authorization server's record of what it issued, kept by Spring's JDBC service, with the
@@ -52,6 +54,7 @@ class DigestedAuthorizations implements OAuth2AuthorizationService {
     static final String ORGANIZATION = "gatehouse.organization";
     private static final String DIGEST_PREFIX = "h:";
     private static final String PRINCIPAL = java.security.Principal.class.getName();
+    private static final String READ = DigestedAuthorizations.class.getName() + ".read";
     /**
      * What a token of unknown type may be, most often met first. Spring's own lookup without a type
      * ORs seven columns, two of them (device grant's) without an index, which scans the whole table.
@@ -74,6 +77,7 @@ class DigestedAuthorizations implements OAuth2AuthorizationService {
     @Override
     @Transactional
     public void save(OAuth2Authorization authorization) {
+        forgetRead();
         OAuth2Authorization digested = digested(withPlainSignIn(withChosenOrganization(authorization)));
         String newRefresh = Optional.ofNullable(digested.getRefreshToken()).map(t -> t.getToken().getTokenValue()).orElse(null);
         String organization = digested.getAttribute(ORGANIZATION);
@@ -89,6 +93,7 @@ class DigestedAuthorizations implements OAuth2AuthorizationService {
     @Override
     @Transactional
     public void remove(OAuth2Authorization authorization) {
+        forgetRead();
         delegate.remove(authorization);
         jdbc.sql("delete from oauth2_spent_refresh_token where authorization_id = ?").param(authorization.getId()).update();
     }
@@ -108,12 +113,22 @@ class DigestedAuthorizations implements OAuth2AuthorizationService {
             return delegate.findByToken(token, tokenType);
         }
         String digest = digest(token);
+        // The client's authentication (PKCE) and the grant look the same code up: one read serves both.
+        String key = READ + ":" + (tokenType == null ? "" : tokenType.getValue()) + ":" + digest;
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null && request.getAttribute(key, RequestAttributes.SCOPE_REQUEST) instanceof OAuth2Authorization read) {
+            return read;
+        }
         OAuth2Authorization found = (tokenType == null ? TYPES : java.util.List.of(tokenType)).stream()
                 .map(type -> delegate.findByToken(digest, type))
                 .filter(Objects::nonNull)
                 .findFirst().orElse(null);
         if (found != null) {
-            return presented(found, digest, token);
+            OAuth2Authorization presented = presented(found, digest, token);
+            if (request != null) {
+                request.setAttribute(key, presented, RequestAttributes.SCOPE_REQUEST);
+            }
+            return presented;
         }
         if (tokenType == null || OAuth2TokenType.REFRESH_TOKEN.equals(tokenType)) {
             jdbc.sql("select authorization_id from oauth2_spent_refresh_token where token_digest = ?").param(digest)
@@ -121,6 +136,18 @@ class DigestedAuthorizations implements OAuth2AuthorizationService {
                     .ifPresent(this::revokeReused);
         }
         return null;
+    }
+
+    /** What this request read is stale once it writes. */
+    private static void forgetRead() {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null) {
+            for (String name : request.getAttributeNames(RequestAttributes.SCOPE_REQUEST)) {
+                if (name.startsWith(READ)) {
+                    request.removeAttribute(name, RequestAttributes.SCOPE_REQUEST);
+                }
+            }
+        }
     }
 
     private void revokeReused(String authorizationId) {

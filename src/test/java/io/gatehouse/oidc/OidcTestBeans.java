@@ -104,6 +104,11 @@ class OidcTestBeans {
             return Thread.currentThread().getName().startsWith("http-");
         }
 
+        /** The signing keys are read again every few seconds, whichever request comes then: not a cost of one request. */
+        static List<String> perRequest() {
+            return SENT.stream().filter(sql -> !sql.contains("oidc_signing_key")).toList();
+        }
+
         private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
             try {
                 return method.invoke(target, args);
