@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,6 +19,11 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.core.OAuth2Token;
@@ -29,6 +35,8 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * The authorization server's record of what it issued, kept by Spring's JDBC service, with the
@@ -45,6 +53,8 @@ class DigestedAuthorizations implements OAuth2AuthorizationService {
     /** The authorization's attribute naming the organization the person signed in to the application for. */
     static final String ORGANIZATION = "gatehouse.organization";
     private static final String DIGEST_PREFIX = "h:";
+    private static final String PRINCIPAL = java.security.Principal.class.getName();
+    private static final String READ = DigestedAuthorizations.class.getName() + ".read";
     /**
      * What a token of unknown type may be, most often met first. Spring's own lookup without a type
      * ORs seven columns, two of them (device grant's) without an index, which scans the whole table.
@@ -52,12 +62,12 @@ class DigestedAuthorizations implements OAuth2AuthorizationService {
     private static final java.util.List<OAuth2TokenType> TYPES = java.util.List.of(OAuth2TokenType.ACCESS_TOKEN,
             OAuth2TokenType.REFRESH_TOKEN, new OAuth2TokenType(OAuth2ParameterNames.CODE), new OAuth2TokenType(OidcParameterNames.ID_TOKEN));
 
-    private final OAuth2AuthorizationService delegate;
+    private final AuthorizationStore delegate;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    DigestedAuthorizations(OAuth2AuthorizationService delegate, JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+    DigestedAuthorizations(AuthorizationStore delegate, JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
         this.delegate = delegate;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -67,25 +77,23 @@ class DigestedAuthorizations implements OAuth2AuthorizationService {
     @Override
     @Transactional
     public void save(OAuth2Authorization authorization) {
-        OAuth2Authorization digested = digested(withChosenOrganization(authorization));
+        forgetRead();
+        OAuth2Authorization digested = digested(withPlainSignIn(withChosenOrganization(authorization)));
         String newRefresh = Optional.ofNullable(digested.getRefreshToken()).map(t -> t.getToken().getTokenValue()).orElse(null);
-        Optional<String> oldRefresh = jdbc.sql("select refresh_token_value from oauth2_authorization where id = ?")
-                .param(authorization.getId()).query(String.class).optional();
-        delegate.save(digested);
-        oldRefresh.filter(old -> !Objects.equals(old, newRefresh)).ifPresent(spent -> jdbc.sql(
-                        "insert into oauth2_spent_refresh_token (token_digest, authorization_id, spent_at) values (?, ?, ?)")
-                .params(spent, authorization.getId(), Timestamp.from(clock.instant())).update());
         String organization = digested.getAttribute(ORGANIZATION);
         var server = org.springframework.security.oauth2.server.authorization.context.AuthorizationServerContextHolder.getContext();
-        jdbc.sql("update oauth2_authorization set organization_id = ?, expires_at = ?, issuer = coalesce(?, issuer) where id = ?")
-                .params(organization == null ? null : UUID.fromString(organization), Timestamp.from(expiry(digested)),
-                        server == null ? null : server.getIssuer(), authorization.getId())
-                .update();
+        AuthorizationStore.Before before = delegate.store(digested, organization == null ? null : UUID.fromString(organization),
+                expiry(digested), server == null ? null : server.getIssuer());
+        if (before.refreshToken() != null && !before.refreshToken().equals(newRefresh)) {
+            jdbc.sql("insert into oauth2_spent_refresh_token (token_digest, authorization_id, spent_at) values (?, ?, ?)")
+                    .params(before.refreshToken(), authorization.getId(), Timestamp.from(clock.instant())).update();
+        }
     }
 
     @Override
     @Transactional
     public void remove(OAuth2Authorization authorization) {
+        forgetRead();
         delegate.remove(authorization);
         jdbc.sql("delete from oauth2_spent_refresh_token where authorization_id = ?").param(authorization.getId()).update();
     }
@@ -105,12 +113,22 @@ class DigestedAuthorizations implements OAuth2AuthorizationService {
             return delegate.findByToken(token, tokenType);
         }
         String digest = digest(token);
+        // The client's authentication (PKCE) and the grant look the same code up: one read serves both.
+        String key = READ + ":" + (tokenType == null ? "" : tokenType.getValue()) + ":" + digest;
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null && request.getAttribute(key, RequestAttributes.SCOPE_REQUEST) instanceof OAuth2Authorization read) {
+            return read;
+        }
         OAuth2Authorization found = (tokenType == null ? TYPES : java.util.List.of(tokenType)).stream()
                 .map(type -> delegate.findByToken(digest, type))
                 .filter(Objects::nonNull)
                 .findFirst().orElse(null);
         if (found != null) {
-            return presented(found, digest, token);
+            OAuth2Authorization presented = presented(found, digest, token);
+            if (request != null) {
+                request.setAttribute(key, presented, RequestAttributes.SCOPE_REQUEST);
+            }
+            return presented;
         }
         if (tokenType == null || OAuth2TokenType.REFRESH_TOKEN.equals(tokenType)) {
             jdbc.sql("select authorization_id from oauth2_spent_refresh_token where token_digest = ?").param(digest)
@@ -118,6 +136,18 @@ class DigestedAuthorizations implements OAuth2AuthorizationService {
                     .ifPresent(this::revokeReused);
         }
         return null;
+    }
+
+    /** What this request read is stale once it writes. */
+    private static void forgetRead() {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null) {
+            for (String name : request.getAttributeNames(RequestAttributes.SCOPE_REQUEST)) {
+                if (name.startsWith(READ)) {
+                    request.removeAttribute(name, RequestAttributes.SCOPE_REQUEST);
+                }
+            }
+        }
     }
 
     private void revokeReused(String authorizationId) {
@@ -139,6 +169,30 @@ class DigestedAuthorizations implements OAuth2AuthorizationService {
         return ApplicationGate.chosenOrganization()
                 .map(organization -> OAuth2Authorization.from(authorization).attribute(ORGANIZATION, organization.toString()).build())
                 .orElse(authorization);
+    }
+
+    /**
+     * The person's sign-in is kept with the authorization, since each refresh says how they signed in
+     * (amr, acr): kept as their id and authorities only, whatever way they signed in (password,
+     * passkey, a second step), so it reads back the same on any node and tells nothing more.
+     */
+    private static OAuth2Authorization withPlainSignIn(OAuth2Authorization authorization) {
+        Object held = authorization.getAttribute(PRINCIPAL);
+        if (!(held instanceof Authentication signIn) || isPlain(signIn)) {
+            return authorization;
+        }
+        List<GrantedAuthority> authorities = signIn.getAuthorities().stream()
+                .<GrantedAuthority>map(a -> a instanceof FactorGrantedAuthority ? a : new SimpleGrantedAuthority(a.getAuthority()))
+                .toList();
+        return OAuth2Authorization.from(authorization)
+                .attribute(PRINCIPAL, UsernamePasswordAuthenticationToken.authenticated(signIn.getName(), null, authorities))
+                .build();
+    }
+
+    private static boolean isPlain(Authentication signIn) {
+        return signIn.getClass() == UsernamePasswordAuthenticationToken.class && signIn.getPrincipal() instanceof String
+                && signIn.getCredentials() == null && signIn.getDetails() == null
+                && signIn.getAuthorities().stream().allMatch(a -> a instanceof FactorGrantedAuthority || a instanceof SimpleGrantedAuthority);
     }
 
     private static Instant expiry(OAuth2Authorization authorization) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -18,6 +19,8 @@ import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcUserInfoAuthenticationContext;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * Writes Gatehouse's claims into ID tokens, access tokens and UserInfo, from what holds at this
@@ -25,6 +28,8 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
  * withdrawn gets no new token — the refresh is refused and the authorization is revoked.
  */
 class GatehouseClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
+
+    private static final String FOUND = GatehouseClaims.class.getName() + ".person";
 
     private final SignOns signOns;
     private final SigningKeys keys;
@@ -43,11 +48,27 @@ class GatehouseClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
             return;
         }
         SignOns.Person person = person(context.getAuthorization(), application(context.getRegisteredClient().getId()));
+        // The sign-in kept with the authorization: a refresh says how the person signed in at first.
+        AuthenticationMethods methods = AuthenticationMethods.of(context.<Authentication>getPrincipal());
         if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
-            context.getClaims().claims(claims -> claims.putAll(SignOns.claims(person, context.getAuthorizedScopes())));
+            context.getClaims().claims(claims -> {
+                claims.putAll(SignOns.claims(person, context.getAuthorizedScopes()));
+                methods(claims, methods);
+            });
         } else if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
-            context.getClaims().claims(claims -> claims.putAll(SignOns.authorization(person)));
+            context.getClaims().claims(claims -> {
+                claims.putAll(SignOns.authorization(person));
+                methods(claims, methods);
+            });
         }
+    }
+
+    /** RFC 8176's amr and the level reached; access tokens carry them too (RFC 9068), and so introspection. */
+    private static void methods(Map<String, Object> claims, AuthenticationMethods methods) {
+        if (!methods.amr().isEmpty()) {
+            claims.put("amr", new java.util.ArrayList<>(methods.amr()));
+        }
+        claims.put("acr", methods.acr());
     }
 
     /** UserInfo: the standard claims the access token's scopes allow, and the authorization claims. */
@@ -68,7 +89,24 @@ class GatehouseClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         }
     }
 
+    /**
+     * The person as this request found them: a token request makes an access token and an ID token
+     * for the same authorization, and both say the same.
+     */
     private SignOns.Person person(OAuth2Authorization authorization, UUID application) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        String key = FOUND + ":" + (authorization == null ? null : authorization.getId()) + ":" + application;
+        if (request != null && request.getAttribute(key, RequestAttributes.SCOPE_REQUEST) instanceof SignOns.Person found) {
+            return found;
+        }
+        SignOns.Person person = read(authorization, application);
+        if (request != null) {
+            request.setAttribute(key, person, RequestAttributes.SCOPE_REQUEST);
+        }
+        return person;
+    }
+
+    private SignOns.Person read(OAuth2Authorization authorization, UUID application) {
         String organization = authorization == null ? null : authorization.getAttribute(DigestedAuthorizations.ORGANIZATION);
         SignOns.Person person = organization == null || application == null ? null
                 : signOns.person(UserId.parse(authorization.getPrincipalName()), OrganizationId.parse(organization), application)

@@ -1,8 +1,10 @@
 package io.gatehouse.oidc;
 
 import io.gatehouse.security.Sealing;
+import io.gatehouse.security.SecondFactorKind;
 import java.time.Clock;
 import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -16,10 +18,11 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
-import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationValidator;
 import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
@@ -47,13 +50,13 @@ class OidcConfiguration {
 
     @Bean
     RegisteredClientRepository registeredClientRepository(JdbcOperations jdbc) {
-        return new JdbcRegisteredClientRepository(jdbc);
+        return new RequestScopedClients(new JdbcRegisteredClientRepository(jdbc));
     }
 
     @Bean
     OAuth2AuthorizationService authorizationService(JdbcOperations jdbcOperations, RegisteredClientRepository clients,
             JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
-        return new DigestedAuthorizations(new JdbcOAuth2AuthorizationService(jdbcOperations, clients), jdbc, clock, events);
+        return new DigestedAuthorizations(new AuthorizationStore(jdbcOperations, clients), jdbc, clock, events);
     }
 
     @Bean
@@ -102,7 +105,7 @@ class OidcConfiguration {
     @Order(Ordered.HIGHEST_PRECEDENCE + 10)
     SecurityFilterChain authorizationServer(HttpSecurity http, RegisteredClientRepository clients,
             OAuth2AuthorizationService authorizations, GatehouseClaims claims, SignOns signOns, OrganizationChoices choices,
-            io.gatehouse.security.SecondStepGate secondStep) throws Exception {
+            ObjectProvider<SecondFactorKind> secondFactors, io.gatehouse.security.SecondStepGate secondStep) throws Exception {
         ClientSecrets secrets = new ClientSecrets();
         http.oauth2AuthorizationServer(server -> {
                     server.registeredClientRepository(clients)
@@ -112,15 +115,24 @@ class OidcConfiguration {
                                     secret.setPasswordEncoder(secrets);
                                 }
                             })))
-                            .authorizationEndpoint(endpoint -> endpoint.consentPage("/oauth2/consent"))
-                            .oidc(oidc -> oidc.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(claims::userInfo)));
+                            .authorizationEndpoint(endpoint -> endpoint.consentPage("/oauth2/consent")
+                                    .authenticationProviders(providers -> providers.forEach(provider -> {
+                                        if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider codes) {
+                                            codes.setAuthenticationValidator(new OAuth2AuthorizationCodeRequestAuthenticationValidator()
+                                                    .andThen(new SecondFactorCheck()));
+                                        }
+                                    })))
+                            .oidc(oidc -> oidc
+                                    .providerConfigurationEndpoint(discovery -> discovery.providerConfigurationCustomizer(
+                                            metadata -> metadata.claim("acr_values_supported", AuthenticationMethods.SUPPORTED)))
+                                    .userInfoEndpoint(userInfo -> userInfo.userInfoMapper(claims::userInfo)));
                     http.securityMatcher(server.getEndpointsMatcher());
                 })
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> { }))
                 .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/signin"),
                         new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
-                .addFilterBefore(new ApplicationGate(clients, signOns, choices), AbstractPreAuthenticatedProcessingFilter.class)
+                .addFilterBefore(new ApplicationGate(clients, signOns, choices, secondFactors), AbstractPreAuthenticatedProcessingFilter.class)
                 // Before the authorization endpoint: no code for a person who still owes their second factor.
                 .addFilterAfter(secondStep.forPages(), org.springframework.security.web.authentication.logout.LogoutFilter.class);
         return http.build();
