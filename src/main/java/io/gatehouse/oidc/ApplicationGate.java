@@ -125,8 +125,12 @@ class ApplicationGate extends OncePerRequestFilter {
         if (AuthenticationMethods.of(authentication).secondFactor()) {
             return false;
         }
-        return AuthenticationMethods.asksForSecondFactor(request.getParameter("acr_values"))
-                || secondFactors.orderedStream().anyMatch(kind -> kind.enrolled(user) > 0);
+        if (AuthenticationMethods.asksForSecondFactor(request.getParameter("acr_values"))) {
+            return true;
+        }
+        // A sign-in the second step already found complete with the password alone costs no query.
+        return !io.gatehouse.security.SignInFactors.complete(authentication)
+                && secondFactors.orderedStream().anyMatch(kind -> kind.enrolled(user) > 0);
     }
 
     private static boolean prompts(HttpServletRequest request, String value) {
