@@ -161,7 +161,12 @@ public class SecondFactors {
     /** Whether the code is the account's authenticator app's, unused so far: it is used up now. */
     @Transactional
     public boolean verifyAuthenticator(UserId account, String code) {
-        return apps.verify(account, code);
+        if (!apps.verify(account, code)) {
+            return false;
+        }
+        // Audited, not mailed: a mail at every sign-in would teach people to ignore the ones that matter.
+        audited(new ActorRef(account, label(accounts.find(account))), account, "user.secondFactor.authenticatorUsed");
+        return true;
     }
 
     /** Whether the code was one of the account's unused recovery codes (audited and told by mail when it was). */
@@ -234,13 +239,7 @@ public class SecondFactors {
     }
 
     private void changed(ActorRef by, UserId account, String action, String change, String byLabel) {
-        List<MemberFacts> organizations = memberships.of(account);
-        if (organizations.isEmpty()) {
-            events.publishEvent(new Audited(by, null, action, "user", account.toString(), null, null));
-        }
-        for (MemberFacts membership : organizations) {
-            events.publishEvent(new Audited(by, membership.organizationId(), action, "user", account.toString(), null, null));
-        }
+        audited(by, account, action);
         AccountView person = accounts.find(account);
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put("name", label(person));
@@ -248,6 +247,16 @@ public class SecondFactors {
         variables.put("by", byLabel == null ? "" : byLabel);
         variables.put("link", "/account/security");
         mails.enqueue(new MailRequest(person.email(), person.language().locale(), "second-factor", variables));
+    }
+
+    private void audited(ActorRef by, UserId account, String action) {
+        List<MemberFacts> organizations = memberships.of(account);
+        if (organizations.isEmpty()) {
+            events.publishEvent(new Audited(by, null, action, "user", account.toString(), null, null));
+        }
+        for (MemberFacts membership : organizations) {
+            events.publishEvent(new Audited(by, membership.organizationId(), action, "user", account.toString(), null, null));
+        }
     }
 
     private static String label(AccountView person) {

@@ -111,6 +111,7 @@ class AuthenticatorAppTest {
         TotpCodes.awayFromStepEdge();
 
         assertThat(secondStep(member, TotpCodes.code(secret, -1)).statusCode()).isEqualTo(302);
+        assertThat(data.auditEntries(member.organizationId(), "user.secondFactor.authenticatorUsed")).isEqualTo(1);
     }
 
     @Test
