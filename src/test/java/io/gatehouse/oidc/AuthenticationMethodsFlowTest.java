@@ -80,6 +80,9 @@ class AuthenticationMethodsFlowTest {
     TestData data;
 
     @Autowired
+    io.gatehouse.security.factor.SecondFactors secondFactors;
+
+    @Autowired
     ClientRegistrations registrations;
 
     @Autowired
@@ -200,7 +203,8 @@ class AuthenticationMethodsFlowTest {
     @Test
     void aPersonWhoHoldsASecondFactorButProvedOnlyTheirPasswordIsSentToTheSecondStep() throws Exception {
         TestMember person = data.user(data.organizationId(), "Showcase 360 Administrator");
-        OidcTestBeans.HOLD_AN_AUTHENTICATOR_APP.add(person.userId());
+        String secret = secondFactors.beginAuthenticator(person.userId()).orElseThrow();
+        secondFactors.confirmAuthenticator(data.actor(person.userId()), io.gatehouse.security.factor.TotpCodes.code(secret, 0));
         PortalSession browser = signedIn(person);
         Authorization authorization = authorization(Map.of());
 

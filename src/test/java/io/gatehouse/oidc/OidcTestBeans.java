@@ -1,49 +1,19 @@
 package io.gatehouse.oidc;
 
-import io.gatehouse.security.SecondFactorKind;
-import io.gatehouse.shared.UserId;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
-/**
- * What the single sign-on tests add to the application: an authenticator app standing for the one
- * of the second sign-in step (the accounts listed hold one), and a count of the SQL statements
- * that requests to the portal send to the database.
- */
+/** What the single sign-on tests add to the application: a count of the SQL statements that requests to the portal send to the database. */
 @TestConfiguration(proxyBeanMethods = false)
 class OidcTestBeans {
-
-    static final Set<UserId> HOLD_AN_AUTHENTICATOR_APP = ConcurrentHashMap.newKeySet();
-
-    @Bean
-    SecondFactorKind authenticatorApps() {
-        return new SecondFactorKind() {
-            @Override
-            public String name() {
-                return "totp";
-            }
-
-            @Override
-            public int enrolled(UserId account) {
-                return HOLD_AN_AUTHENTICATOR_APP.contains(account) ? 1 : 0;
-            }
-
-            @Override
-            public void removeAll(UserId account) {
-                HOLD_AN_AUTHENTICATOR_APP.remove(account);
-            }
-        };
-    }
 
     @Bean
     static BeanPostProcessor countingStatements() {
