@@ -1,5 +1,6 @@
 package io.gatehouse.access;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.support.Browser;
@@ -10,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The vendor admin adds an application with a right to the catalogue, then renames the right. */
+@Tag("browser")
 @IntegrationTest
 class CatalogAdminWalkTest {
 

@@ -1,5 +1,6 @@
 package io.gatehouse.access;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.support.Browser;
@@ -11,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The vendor admin marks one right of an application "Always needs approval" on the Applications page. */
+@Tag("browser")
 @IntegrationTest
 class RightApprovalWalkTest {
 

@@ -1,5 +1,6 @@
 package io.gatehouse.download;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
@@ -37,6 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  * licence entitles the shop to, and a file downloaded from it matches the SHA-256 shown beside it; a
  * catalogue requested from Catalogue selection is approved by vendor support and then shows as on the account.
  */
+@Tag("browser")
 @IntegrationTest
 class DownloadsAndCataloguesWalkTest {
 

@@ -1,5 +1,6 @@
 package io.gatehouse.invitation;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -30,6 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * invitation arrives by SMTP, its link opens the registration page, and the new person signs in
  * to the right organization with the right role.
  */
+@Tag("browser")
 @IntegrationTest
 class InvitationWalkTest {
 

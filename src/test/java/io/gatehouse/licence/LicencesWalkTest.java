@@ -1,5 +1,6 @@
 package io.gatehouse.licence;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.access.AccessPolicy;
@@ -22,6 +23,7 @@ import org.springframework.context.annotation.Import;
  * In English, French and Spanish: a Manager opens Licenses from the toolbar and sees the seats in
  * use; a member holding only "Licenses" sees Licenses and nothing of User Management.
  */
+@Tag("browser")
 @IntegrationTest
 @Import(LicenceFixtures.class)
 class LicencesWalkTest {

@@ -1,5 +1,6 @@
 package io.gatehouse.mail;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.support.Browser;
@@ -16,6 +17,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Without a mail server the vendor admin finds an invitation in the Mailbox and reads both of its parts. */
+@Tag("browser")
 @IntegrationTest
 class MailboxWalkTest {
 

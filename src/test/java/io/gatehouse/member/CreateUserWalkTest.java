@@ -1,5 +1,6 @@
 package io.gatehouse.member;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.shared.OrganizationId;
@@ -15,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** "Giving access to a new user", step by step as the help-centre articles tell it, in English and in French. */
+@Tag("browser")
 @IntegrationTest
 class CreateUserWalkTest {
 

@@ -1,5 +1,6 @@
 package io.gatehouse.member;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.access.Role;
@@ -15,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** "Export the user list": a Manager exports the pre-filtered list as CSV. */
+@Tag("browser")
 @IntegrationTest
 class ExportUsersWalkTest {
 

@@ -1,5 +1,6 @@
 package io.gatehouse.member;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.access.Memberships;
@@ -29,6 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Management list is a page of its own: these walks open the user's page at its address, which is
  * where clicking the user's name in that list leads.
  */
+@Tag("browser")
 @IntegrationTest
 class MemberDetailWalkTest {
 

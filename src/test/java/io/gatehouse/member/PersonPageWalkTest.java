@@ -1,5 +1,6 @@
 package io.gatehouse.member;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.access.MembershipStatus;
@@ -32,6 +33,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * control, with no Save button left over; what shuts someone out asks first; without JavaScript
  * the same page works with plain forms, one Save each, and a confirmation page.
  */
+@Tag("browser")
 @IntegrationTest
 class PersonPageWalkTest {
 

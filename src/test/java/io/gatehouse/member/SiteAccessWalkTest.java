@@ -1,5 +1,6 @@
 package io.gatehouse.member;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.access.Memberships;
@@ -21,6 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** "Gérer l’accès au Site pour des utilisateurs spécifiques", step by step, as a Manager. */
+@Tag("browser")
 @IntegrationTest
 class SiteAccessWalkTest {
 

@@ -1,5 +1,6 @@
 package io.gatehouse.oidc;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.showcase.ShowcaseApplication;
@@ -30,6 +31,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * OAuth 2.0 client, run against Gatehouse and driven in headless Chromium: a person signs in
  * through Gatehouse and the application shows their organization, role, rights and sites.
  */
+@Tag("browser")
 @IntegrationTest
 class ExampleApplicationWalkTest {
 

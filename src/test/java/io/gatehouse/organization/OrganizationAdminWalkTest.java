@@ -1,5 +1,6 @@
 package io.gatehouse.organization;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.shared.PageRequest;
@@ -12,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The vendor admin opens a new customer: the organization with its region and management mode, then a site. */
+@Tag("browser")
 @IntegrationTest
 class OrganizationAdminWalkTest {
 

@@ -1,5 +1,6 @@
 package io.gatehouse.request;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.access.MembershipStatus;
@@ -34,6 +35,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * change, request a deactivation with its reason — then vendor support approving each ticket from
  * the queue, and the requester finding them applied in My tickets.
  */
+@Tag("browser")
 @IntegrationTest
 class ChangeRequestWalkTest {
 

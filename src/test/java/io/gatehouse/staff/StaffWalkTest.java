@@ -1,5 +1,6 @@
 package io.gatehouse.staff;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.access.Staff;
@@ -19,6 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * The vendor admin adds a vendor support with a generated password and a vendor admin with a
  * typed one; each signs in and sees the vendor pages or not; the admin then removes the support.
  */
+@Tag("browser")
 @IntegrationTest
 class StaffWalkTest {
 

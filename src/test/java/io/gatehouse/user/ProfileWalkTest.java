@@ -1,5 +1,6 @@
 package io.gatehouse.user;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.support.Browser;
@@ -14,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** "User profile": a person changes their own language and date format, then their password. */
+@Tag("browser")
 @IntegrationTest
 class ProfileWalkTest {
 

@@ -1,5 +1,6 @@
 package io.gatehouse.web;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.access.Role;
@@ -34,6 +35,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Actions with a wide effect ask first in a browser, the same way everywhere: without JavaScript on
  * a page of their own that names who or what and the effect, with it in a dialog that asks the same.
  */
+@Tag("browser")
 @IntegrationTest
 class ConfirmationWalkTest {
 

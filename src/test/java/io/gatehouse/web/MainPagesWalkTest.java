@@ -1,5 +1,6 @@
 package io.gatehouse.web;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.access.Role;
@@ -43,6 +44,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * message key, no table cut off, a menu that reaches every entry on the phone, people as cards near the
  * top, and no serious or critical finding of axe-core. One browser and one set of data for all of it.
  */
+@Tag("browser")
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MainPagesWalkTest {

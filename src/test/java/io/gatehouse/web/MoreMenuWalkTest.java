@@ -1,5 +1,6 @@
 package io.gatehouse.web;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.shared.OrganizationId;
@@ -15,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The ⋯ menu of a person's page closes the way menus do: with Escape, or a click elsewhere. */
+@Tag("browser")
 @IntegrationTest
 class MoreMenuWalkTest {
 

@@ -1,5 +1,6 @@
 package io.gatehouse.web;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.organization.SiteView;
@@ -15,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Every page a shop owner uses, on a phone 375 px wide: readable without scrolling sideways. */
+@Tag("browser")
 @IntegrationTest
 class NarrowScreenWalkTest {
 

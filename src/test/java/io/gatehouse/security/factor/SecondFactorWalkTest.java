@@ -1,5 +1,6 @@
 package io.gatehouse.security.factor;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.shared.OrganizationId;
@@ -19,6 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * password and code; a recovery code works once; an organization's rule leads a member to enrol
  * before anything else. Codes are computed here from the key the page shows.
  */
+@Tag("browser")
 @IntegrationTest
 class SecondFactorWalkTest {
 

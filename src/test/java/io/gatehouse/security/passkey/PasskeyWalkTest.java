@@ -1,5 +1,6 @@
 package io.gatehouse.security.passkey;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.mail.Mails;
@@ -23,6 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * discoverable credentials and verifies its user): add one, sign out, sign in with it alone, use
  * it after the password, remove it.
  */
+@Tag("browser")
 @IntegrationTest
 class PasskeyWalkTest {
 

@@ -1,5 +1,6 @@
 package io.gatehouse.security.session;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.support.Browser;
@@ -12,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** "Your sessions" in headless Chromium, on a phone and on a laptop: a person ends the session of their phone. */
+@Tag("browser")
 @IntegrationTest
 class SessionsPageWalkTest {
 
