@@ -1,5 +1,6 @@
 package io.gatehouse.invitation;
 
+import io.gatehouse.shared.PersonName;
 import io.gatehouse.access.AccessPolicy;
 import io.gatehouse.access.Actor;
 import io.gatehouse.access.Catalog;
@@ -434,8 +435,7 @@ public class Invitations {
 
     private String inviterName(Actor actor) {
         AccountView inviter = accounts.find(actor.userId());
-        String name = (inviter.firstName() + " " + inviter.lastName()).strip();
-        return name.isEmpty() ? inviter.email() : name;
+        return PersonName.orEmail(inviter.firstName(), inviter.lastName(), inviter.email());
     }
 
     /** The person's own language once they have one; before that, the organization's. */

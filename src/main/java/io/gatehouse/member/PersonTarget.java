@@ -1,5 +1,6 @@
 package io.gatehouse.member;
 
+import io.gatehouse.shared.PersonName;
 import io.gatehouse.shared.OrganizationId;
 import io.gatehouse.shared.UserId;
 import io.gatehouse.user.AccountView;
@@ -17,7 +18,6 @@ record PersonTarget(OrganizationId organization, UserId user, AccountView person
 
     /** "First Last", or the address while the person has no name yet (invited). */
     String name() {
-        String name = (person.firstName() + " " + person.lastName()).strip();
-        return name.isEmpty() ? person.email() : name;
+        return PersonName.orEmail(person.firstName(), person.lastName(), person.email());
     }
 }

@@ -1,5 +1,6 @@
 package io.gatehouse.member;
 
+import io.gatehouse.shared.PersonName;
 import io.gatehouse.access.AccessPolicy;
 import io.gatehouse.access.Actor;
 import io.gatehouse.access.Catalog;
@@ -87,8 +88,7 @@ class TeamRequestPages {
     private record Target(OrganizationId organization, UserId user, MemberView member) {
 
         String name() {
-            String name = (member.firstName() + " " + member.lastName()).strip();
-            return name.isEmpty() ? member.email() : name;
+            return PersonName.orEmail(member.firstName(), member.lastName(), member.email());
         }
 
         String usersList() {

@@ -1,5 +1,7 @@
 package io.gatehouse.shared;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,5 +23,20 @@ public record Audited(
         }
         before = before == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(before));
         after = after == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(after));
+    }
+
+    /**
+     * One entry for each organization a person belongs to, so that each one's trail shows a change to
+     * the person's account; a single entry without an organization for someone who belongs to none
+     * (vendor staff).
+     */
+    public static List<Audited> inEach(Collection<OrganizationId> organizations, ActorRef actor, String action,
+            String targetType, String targetId, Map<String, Object> before, Map<String, Object> after) {
+        if (organizations.isEmpty()) {
+            return List.of(new Audited(actor, null, action, targetType, targetId, before, after));
+        }
+        return organizations.stream()
+                .map(organization -> new Audited(actor, organization, action, targetType, targetId, before, after))
+                .toList();
     }
 }

@@ -1,5 +1,6 @@
 package io.gatehouse.user;
 
+import io.gatehouse.shared.PersonName;
 import io.gatehouse.access.AccessPolicy;
 import io.gatehouse.access.Actor;
 import io.gatehouse.access.IdentityField;
@@ -91,8 +92,7 @@ public class AccountPasswords {
         audit(actor, targetMemberships, "user.passwordSet", account);
         events.publishEvent(new PasswordChanged(id));
         Map<String, Object> variables = new LinkedHashMap<>();
-        String name = (account.firstName() + " " + account.lastName()).strip();
-        variables.put("name", name.isEmpty() ? account.email() : name);
+        variables.put("name", PersonName.orEmail(account.firstName(), account.lastName(), account.email()));
         variables.put("by", actor.label());
         variables.put("link", "/signin");
         mails.enqueue(new MailRequest(account.email(), account.language().locale(), "password-set", variables));
@@ -119,11 +119,7 @@ public class AccountPasswords {
     }
 
     private void audit(Actor actor, List<MemberFacts> organizations, String action, UserAccount account) {
-        if (organizations.isEmpty()) {
-            events.publishEvent(new Audited(actor.ref(), null, action, "user", account.id().toString(), null, null));
-        }
-        for (MemberFacts membership : organizations) {
-            events.publishEvent(new Audited(actor.ref(), membership.organizationId(), action, "user", account.id().toString(), null, null));
-        }
+        Audited.inEach(organizations.stream().map(MemberFacts::organizationId).toList(), actor.ref(), action, "user", account.id().toString(), null, null)
+                .forEach(events::publishEvent);
     }
 }

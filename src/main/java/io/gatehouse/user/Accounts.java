@@ -409,12 +409,8 @@ public class Accounts {
     /** An account belongs to every organization the person is in: each of them sees the entry. */
     private void audit(ActorRef by, List<MemberFacts> organizations, String action, UserAccount account,
             Map<String, Object> before, Map<String, Object> after) {
-        if (organizations.isEmpty()) {
-            events.publishEvent(new Audited(by, null, action, "user", account.id().toString(), before, after));
-        }
-        for (MemberFacts membership : organizations) {
-            events.publishEvent(new Audited(by, membership.organizationId(), action, "user", account.id().toString(), before, after));
-        }
+        Audited.inEach(organizations.stream().map(MemberFacts::organizationId).toList(), by, action, "user", account.id().toString(), before, after)
+                .forEach(events::publishEvent);
     }
 
     private UserAccount load(UserId id) {

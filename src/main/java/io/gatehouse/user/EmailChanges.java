@@ -1,5 +1,6 @@
 package io.gatehouse.user;
 
+import io.gatehouse.shared.PersonName;
 import io.gatehouse.mail.MailRequest;
 import io.gatehouse.mail.Mails;
 import io.gatehouse.shared.ActorRef;
@@ -124,8 +125,7 @@ class EmailChanges {
     }
 
     private static String name(UserAccount account) {
-        String name = (account.firstName() + " " + account.lastName()).strip();
-        return name.isEmpty() ? account.email() : name;
+        return PersonName.orEmail(account.firstName(), account.lastName(), account.email());
     }
 
     private static String label(ActorRef by) {

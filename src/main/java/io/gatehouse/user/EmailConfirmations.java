@@ -109,12 +109,7 @@ public class EmailConfirmations {
 
     private void audit(ActorRef by, List<MemberFacts> organizations, UserAccount account, Map<String, Object> before,
             Map<String, Object> after) {
-        if (organizations.isEmpty()) {
-            events.publishEvent(new Audited(by, null, "user.emailConfirmed", "user", account.id().toString(), before, after));
-        }
-        for (MemberFacts membership : organizations) {
-            events.publishEvent(new Audited(by, membership.organizationId(), "user.emailConfirmed", "user", account.id().toString(),
-                    before, after));
-        }
+        Audited.inEach(organizations.stream().map(MemberFacts::organizationId).toList(), by, "user.emailConfirmed", "user", account.id().toString(), before, after)
+                .forEach(events::publishEvent);
     }
 }

@@ -1,5 +1,6 @@
 package io.gatehouse.user;
 
+import io.gatehouse.shared.PersonName;
 import io.gatehouse.mail.MailRequest;
 import io.gatehouse.mail.Mails;
 import io.gatehouse.shared.InvalidInputException;
@@ -83,8 +84,7 @@ public class PasswordResets {
                 .params(UUID.randomUUID(), user, LinkTokens.digest(token), Timestamp.from(now), Timestamp.from(now.plus(VALID_FOR)))
                 .update();
         Map<String, Object> variables = new LinkedHashMap<>();
-        String name = (account.get().firstName() + " " + account.get().lastName()).strip();
-        variables.put("name", name.isEmpty() ? account.get().email() : name);
+        variables.put("name", PersonName.orEmail(account.get().firstName(), account.get().lastName(), account.get().email()));
         variables.put("link", "/password/reset?token=" + token);
         variables.put("validMinutes", VALID_FOR.toMinutes());
         mails.enqueue(new MailRequest(account.get().email(), account.get().language().locale(), "password-reset", variables));

@@ -1,5 +1,6 @@
 package io.gatehouse.oidc;
 
+import io.gatehouse.support.PortalSession;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;

@@ -1,5 +1,6 @@
 package io.gatehouse.security.factor;
 
+import io.gatehouse.shared.PersonName;
 import io.gatehouse.access.AccessPolicy;
 import io.gatehouse.access.Actor;
 import io.gatehouse.access.MemberFacts;
@@ -251,17 +252,10 @@ public class SecondFactors {
 
     private void audited(ActorRef by, UserId account, String action) {
         List<MemberFacts> organizations = memberships.of(account);
-        if (organizations.isEmpty()) {
-            events.publishEvent(new Audited(by, null, action, "user", account.toString(), null, null));
-        }
-        for (MemberFacts membership : organizations) {
-            events.publishEvent(new Audited(by, membership.organizationId(), action, "user", account.toString(), null, null));
-        }
+        Audited.inEach(organizations.stream().map(MemberFacts::organizationId).toList(), by, action, "user", account.toString(), null, null).forEach(events::publishEvent);
     }
 
     private static String label(AccountView person) {
-        String name = ((person.firstName() == null ? "" : person.firstName()) + " "
-                + (person.lastName() == null ? "" : person.lastName())).strip();
-        return name.isEmpty() ? person.email() : name;
+        return PersonName.orEmail(person.firstName(), person.lastName(), person.email());
     }
 }

@@ -1,5 +1,6 @@
 package io.gatehouse.security.passkey;
 
+import io.gatehouse.shared.PersonName;
 import io.gatehouse.shared.UserId;
 import io.gatehouse.user.AccountView;
 import io.gatehouse.user.Accounts;
@@ -85,11 +86,10 @@ class PasskeyConfiguration {
             throw new IllegalStateException("the owner of a new passkey is stored before its options are made");
         }
         AccountView account = accounts.find(UserId.parse(stored.getName()));
-        String name = (account.firstName() + " " + account.lastName()).strip();
         return ImmutablePublicKeyCredentialUserEntity.builder()
                 .id(stored.getId())
                 .name(account.email())
-                .displayName(name.isEmpty() ? account.email() : name)
+                .displayName(PersonName.orEmail(account.firstName(), account.lastName(), account.email()))
                 .build();
     }
 }

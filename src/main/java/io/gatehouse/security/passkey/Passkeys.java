@@ -1,5 +1,6 @@
 package io.gatehouse.security.passkey;
 
+import io.gatehouse.shared.PersonName;
 import io.gatehouse.access.Actor;
 import io.gatehouse.access.MemberFacts;
 import io.gatehouse.access.Memberships;
@@ -212,12 +213,7 @@ public class Passkeys implements SecondFactorKind {
         Map<String, Object> was = withAccount(before, account);
         Map<String, Object> is = withAccount(after, account);
         List<MemberFacts> organizations = memberships.of(account);
-        if (organizations.isEmpty()) {
-            events.publishEvent(new Audited(by, null, action, "passkey", passkeyId, was, is));
-        }
-        for (MemberFacts membership : organizations) {
-            events.publishEvent(new Audited(by, membership.organizationId(), action, "passkey", passkeyId, was, is));
-        }
+        Audited.inEach(organizations.stream().map(MemberFacts::organizationId).toList(), by, action, "passkey", passkeyId, was, is).forEach(events::publishEvent);
     }
 
     private static Map<String, Object> withAccount(Map<String, Object> state, UserId account) {
@@ -232,8 +228,7 @@ public class Passkeys implements SecondFactorKind {
     private void mail(UserId account, String template, String passkeyName) {
         AccountView view = accounts.find(account);
         Map<String, Object> variables = new LinkedHashMap<>();
-        String person = (view.firstName() + " " + view.lastName()).strip();
-        variables.put("name", person.isEmpty() ? view.email() : person);
+        variables.put("name", PersonName.orEmail(view.firstName(), view.lastName(), view.email()));
         variables.put("passkey", passkeyName);
         variables.put("link", "/account/passkeys");
         mails.enqueue(new MailRequest(view.email(), view.language().locale(), template, variables));

@@ -1,5 +1,6 @@
 package io.gatehouse.security.factor;
 
+import io.gatehouse.support.PortalSession;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.support.IntegrationTest;
@@ -60,7 +61,7 @@ class AuthenticatorAppTest {
     void aPersonWithAnAuthenticatorAppIsAskedForACodeAfterThePasswordAndThenGoesWhereTheyWereGoing() throws Exception {
         TestMember member = data.user(data.organizationId());
         String secret = enrol(member);
-        FactorSession browser = new FactorSession(port);
+        PortalSession browser = new PortalSession(port);
 
         HttpResponse<String> signedIn = browser.signIn(member.email(), member.password());
         HttpResponse<String> profile = browser.get("/profile");
@@ -86,7 +87,7 @@ class AuthenticatorAppTest {
         String code = TotpCodes.code(secret, 0);
         assertThat(secondStep(member, code).statusCode()).isEqualTo(302);
 
-        FactorSession again = signedInWithPassword(member);
+        PortalSession again = signedInWithPassword(member);
         HttpResponse<String> replay = again.submit("/signin/second-factor", "/signin/second-factor", Map.of("code", code));
 
         assertThat(replay.statusCode()).isEqualTo(400);
@@ -146,7 +147,7 @@ class AuthenticatorAppTest {
     void wrongCodesAreCountedByTheThrottleUntilEvenTheRightOneWaits() throws Exception {
         TestMember member = data.user(data.organizationId());
         String secret = enrolledLongAgo(member);
-        FactorSession browser = signedInWithPassword(member);
+        PortalSession browser = signedInWithPassword(member);
         TotpCodes.awayFromStepEdge();
         String wrong = TotpCodes.code(secret, 0).equals("000000") ? "111111" : "000000";
         for (int i = 0; i < 10; i++) {
@@ -167,7 +168,7 @@ class AuthenticatorAppTest {
     void aHalfSignedInSessionGetsNothingButTheSecondStep() throws Exception {
         TestMember member = data.manager(data.organizationId());
         enrol(member);
-        FactorSession browser = signedInWithPassword(member);
+        PortalSession browser = signedInWithPassword(member);
 
         for (String page : List.of("/", "/members", "/profile", "/account/security", "/account/passkeys", "/account/sessions")) {
             HttpResponse<String> response = browser.get(page);
@@ -186,7 +187,7 @@ class AuthenticatorAppTest {
         TestMember member = data.user(data.organizationId());
         TestMember without = data.user(data.organizationId());
         enrol(member);
-        FactorSession client = new FactorSession(port);
+        PortalSession client = new PortalSession(port);
 
         HttpResponse<String> refused = client.getAsApi("/api/v1/me", basic(member));
         HttpResponse<String> plain = client.getAsApi("/api/v1/me", basic(without));
@@ -201,7 +202,7 @@ class AuthenticatorAppTest {
     void aPersonalApiTokenMadeAfterTheSecondStepServesScripts() throws Exception {
         TestMember member = data.user(data.organizationId());
         String secret = enrolledLongAgo(member);
-        FactorSession browser = signedInWithPassword(member);
+        PortalSession browser = signedInWithPassword(member);
         TotpCodes.awayFromStepEdge();
         assertThat(browser.submit("/signin/second-factor", "/signin/second-factor", Map.of("code", TotpCodes.code(secret, 0)))
                 .statusCode()).isEqualTo(302);
@@ -211,13 +212,13 @@ class AuthenticatorAppTest {
         java.util.regex.Matcher token = java.util.regex.Pattern.compile("\"token\":\"([^\"]+)\"").matcher(issued.body());
         assertThat(token.find()).isTrue();
 
-        assertThat(new FactorSession(port).getAsApi("/api/v1/me", "Bearer " + token.group(1)).statusCode()).isEqualTo(200);
+        assertThat(new PortalSession(port).getAsApi("/api/v1/me", "Bearer " + token.group(1)).statusCode()).isEqualTo(200);
     }
 
     @Test
     void withoutASecondFactorThePasswordAloneSignsIn() throws Exception {
         TestMember member = data.user(data.organizationId());
-        FactorSession browser = signedInWithPassword(member);
+        PortalSession browser = signedInWithPassword(member);
 
         assertThat(browser.get("/profile").statusCode()).isEqualTo(200);
         assertThat(browser.get("/members").statusCode()).isNotEqualTo(302);
@@ -227,7 +228,7 @@ class AuthenticatorAppTest {
 
     /** Enrols an app through the page, as a person does; answers its secret. */
     String enrol(TestMember member) throws Exception {
-        FactorSession browser = signedInWithPassword(member);
+        PortalSession browser = signedInWithPassword(member);
         HttpResponse<String> pending = browser.submit("/account/security", "/account/security/authenticator", Map.of());
         assertThat(pending.statusCode()).isEqualTo(200);
         java.util.regex.Matcher secret = java.util.regex.Pattern.compile("id=\"authenticator-secret\">([A-Z2-7 ]+)<").matcher(pending.body());
@@ -249,8 +250,8 @@ class AuthenticatorAppTest {
         return secret;
     }
 
-    FactorSession signedInWithPassword(TestMember member) throws Exception {
-        FactorSession browser = new FactorSession(port);
+    PortalSession signedInWithPassword(TestMember member) throws Exception {
+        PortalSession browser = new PortalSession(port);
         assertThat(browser.signIn(member.email(), member.password()).statusCode()).isEqualTo(302);
         return browser;
     }

@@ -1,5 +1,6 @@
 package io.gatehouse.security.factor;
 
+import io.gatehouse.support.PortalSession;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -60,13 +61,13 @@ class RecoveryCodeTest {
         TestMember member = data.user(data.organizationId());
         String code = enrolThroughThePage(member).get(3);
 
-        FactorSession first = signedIn(member);
+        PortalSession first = signedIn(member);
         HttpResponse<String> used = first.submit("/signin/second-factor?recovery=true", "/signin/second-factor/recovery",
                 Map.of("code", code.toUpperCase()));
         assertThat(used.statusCode()).isEqualTo(302);
         assertThat(first.get("/profile").statusCode()).isEqualTo(200);
 
-        FactorSession second = signedIn(member);
+        PortalSession second = signedIn(member);
         HttpResponse<String> again = second.submit("/signin/second-factor?recovery=true", "/signin/second-factor/recovery",
                 Map.of("code", code));
         assertThat(again.statusCode()).isEqualTo(400);
@@ -81,7 +82,7 @@ class RecoveryCodeTest {
     void newRecoveryCodesKillTheOldOnes() throws Exception {
         TestMember member = data.user(data.organizationId());
         List<String> old = enrolThroughThePage(member);
-        FactorSession browser = signedIn(member);
+        PortalSession browser = signedIn(member);
         browser.submit("/signin/second-factor?recovery=true", "/signin/second-factor/recovery", Map.of("code", old.get(0)));
 
         HttpResponse<String> asked = browser.submit("/account/security", "/account/security/recovery-codes", Map.of());
@@ -124,7 +125,7 @@ class RecoveryCodeTest {
     void enrolmentAndRemovalAreAuditedAndToldByMail() throws Exception {
         TestMember member = data.user(data.organizationId());
         enrolThroughThePage(member);
-        FactorSession browser = signedIn(member);
+        PortalSession browser = signedIn(member);
         browser.submit("/signin/second-factor?recovery=true", "/signin/second-factor/recovery",
                 Map.of("code", factors.newRecoveryCodes(data.actor(member.userId())).get(0)));
 
@@ -154,7 +155,7 @@ class RecoveryCodeTest {
     }
 
     List<String> enrolThroughThePage(TestMember member) throws Exception {
-        FactorSession browser = signedIn(member);
+        PortalSession browser = signedIn(member);
         HttpResponse<String> pending = browser.submit("/account/security", "/account/security/authenticator", Map.of());
         Matcher secret = Pattern.compile("id=\"authenticator-secret\">([A-Z2-7 ]+)<").matcher(pending.body());
         assertThat(secret.find()).isTrue();
@@ -164,8 +165,8 @@ class RecoveryCodeTest {
         return codes(confirmed);
     }
 
-    FactorSession signedIn(TestMember member) throws Exception {
-        FactorSession browser = new FactorSession(port);
+    PortalSession signedIn(TestMember member) throws Exception {
+        PortalSession browser = new PortalSession(port);
         assertThat(browser.signIn(member.email(), member.password()).statusCode()).isEqualTo(302);
         return browser;
     }

@@ -1,5 +1,6 @@
 package io.gatehouse.security.factor;
 
+import io.gatehouse.support.PortalSession;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.mail.Mails;
@@ -35,7 +36,7 @@ class SecondFactorResetTest {
         TestMember manager = data.manager(organization);
         TestMember member = data.user(organization);
         enrolled(member);
-        FactorSession browser = new FactorSession(port);
+        PortalSession browser = new PortalSession(port);
         browser.signIn(manager.email(), manager.password());
         String reset = "/organizations/" + organization + "/users/" + member.id() + "/second-factors/reset";
 
@@ -51,7 +52,7 @@ class SecondFactorResetTest {
         assertThat(factors.status(member.userId()).recoveryCodes()).isZero();
         assertThat(data.auditEntries(organization, "user.secondFactor.reset")).isEqualTo(1);
         assertThat(mails.to(member.email())).anySatisfy(m -> assertThat(m.text()).contains("reset the second factors of your account"));
-        FactorSession person = new FactorSession(port);
+        PortalSession person = new PortalSession(port);
         person.signIn(member.email(), member.password());
         assertThat(person.get("/profile").statusCode()).as("the password alone signs them in again").isEqualTo(200);
     }
@@ -63,7 +64,7 @@ class SecondFactorResetTest {
         TestMember manager = data.manager(mine);
         TestMember stranger = data.user(theirs);
         enrolled(stranger);
-        FactorSession browser = new FactorSession(port);
+        PortalSession browser = new PortalSession(port);
         browser.signIn(manager.email(), manager.password());
 
         assertThat(browser.get("/organizations/" + mine + "/users/" + stranger.id() + "/second-factors/reset").statusCode()).isEqualTo(404);
@@ -82,7 +83,7 @@ class SecondFactorResetTest {
         TestMember manager = data.manager(organization);
         TestMember userManager = data.userManager(organization);
         enrolled(manager);
-        FactorSession client = new FactorSession(port);
+        PortalSession client = new PortalSession(port);
 
         HttpResponse<String> refused = post(client, "/api/v1/organizations/" + organization + "/members/" + manager.id()
                 + "/second-factors/reset", userManager);
@@ -90,7 +91,7 @@ class SecondFactorResetTest {
         assertThat(refused.body()).contains("\"detail\":\"Only a Manager can reset");
         assertThat(factors.status(manager.userId()).total()).isEqualTo(1);
 
-        FactorSession own = new FactorSession(port);
+        PortalSession own = new PortalSession(port);
         own.signIn(userManager.email(), userManager.password());
         assertThat(own.get("/organizations/" + organization + "/users/" + userManager.id() + "/second-factors/reset").statusCode())
                 .isEqualTo(403);
@@ -102,7 +103,7 @@ class SecondFactorResetTest {
         TestMember member = data.user(organization);
         enrolled(member);
 
-        HttpResponse<String> done = new FactorSession(port).postAsApi("/api/v1/organizations/" + organization + "/members/" + member.id()
+        HttpResponse<String> done = new PortalSession(port).postAsApi("/api/v1/organizations/" + organization + "/members/" + member.id()
                 + "/second-factors/reset", "Basic " + java.util.Base64.getEncoder().encodeToString(
                 (TestData.ADMIN_EMAIL + ":" + TestData.ADMIN_PASSWORD).getBytes()));
 
@@ -118,7 +119,7 @@ class SecondFactorResetTest {
         TotpCodes.awayFromStepEdge();
         factors.confirmAuthenticator(data.actor(support.id()), TotpCodes.code(secret, 0));
         String path = "/api/v1/staff/" + support.id() + "/second-factors/reset";
-        FactorSession client = new FactorSession(port);
+        PortalSession client = new PortalSession(port);
 
         assertThat(client.postAsApi(path, basic(other.email(), TestData.PASSWORD)).statusCode()).isEqualTo(403);
         assertThat(client.postAsApi("/api/v1/staff/" + data.user(data.organizationId()).id() + "/second-factors/reset",
@@ -138,7 +139,7 @@ class SecondFactorResetTest {
         factors.confirmAuthenticator(data.actor(member.userId()), TotpCodes.code(secret, 0));
     }
 
-    private static HttpResponse<String> post(FactorSession client, String path, TestMember as) throws Exception {
+    private static HttpResponse<String> post(PortalSession client, String path, TestMember as) throws Exception {
         return client.postAsApi(path, AuthenticatorAppTest.basic(as));
     }
 }

@@ -1,5 +1,6 @@
 package io.gatehouse.security.factor;
 
+import io.gatehouse.support.PortalSession;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -79,7 +80,7 @@ class SecondFactorRuleTest {
         OrganizationId mine = data.organizationId();
         OrganizationId theirs = data.organizationId();
         TestMember manager = data.manager(mine);
-        FactorSession browser = new FactorSession(port);
+        PortalSession browser = new PortalSession(port);
         browser.signIn(manager.email(), manager.password());
 
         assertThat(browser.get("/organizations/" + theirs + "/second-factor").statusCode()).isEqualTo(404);
@@ -92,7 +93,7 @@ class SecondFactorRuleTest {
     void aManagerSetsTheRuleOnTheOrganizationsPage() throws Exception {
         OrganizationId organization = data.organizationId();
         TestMember manager = data.manager(organization);
-        FactorSession browser = new FactorSession(port);
+        PortalSession browser = new PortalSession(port);
         browser.signIn(manager.email(), manager.password());
         String page = "/organizations/" + organization + "/second-factor";
 
@@ -113,7 +114,7 @@ class SecondFactorRuleTest {
         TestMember user = data.user(id);
         accounts.updateOwn(data.actor(user.userId()), new AccountChanges(null, null, null, null, null, Language.FR, null, null));
         rules.setOrganizationRule(data.actor(manager.userId()), id, SecondFactorRules.AppliesTo.EVERYONE);
-        FactorSession browser = new FactorSession(port);
+        PortalSession browser = new PortalSession(port);
         browser.signIn(user.email(), user.password());
 
         for (String page : List.of("/", "/profile", "/organizations/" + id + "/users", "/signin/second-factor")) {
@@ -143,7 +144,7 @@ class SecondFactorRuleTest {
             assertThat(rules.requirement(support.id()).asStaff()).isTrue();
             assertThatThrownBy(() -> rules.setStaffRule(data.actor(support.id()), false)).isInstanceOf(ForbiddenException.class);
 
-            FactorSession browser = new FactorSession(port);
+            PortalSession browser = new PortalSession(port);
             browser.signIn(support.email(), TestData.PASSWORD);
             HttpResponse<String> first = browser.get("/requests");
             assertThat(browser.location(first)).endsWith("/account/security");

@@ -1,4 +1,4 @@
-package io.gatehouse.oidc;
+package io.gatehouse.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** A browser as far as the sign-in needs one: its own cookies, redirects followed by hand so each step can be looked at. */
-final class PortalSession {
+public final class PortalSession {
 
     private static final Pattern CSRF_FIELD = Pattern.compile(
             "<input[^>]*name=\"_csrf\"[^>]*value=\"([^\"]+)\"|<input[^>]*value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
@@ -31,16 +31,16 @@ final class PortalSession {
             .connectTimeout(Duration.ofSeconds(10))
             .build();
 
-    PortalSession(int port) {
+    public PortalSession(int port) {
         this.base = "http://localhost:" + port;
     }
 
-    HttpResponse<String> get(String pathOrUrl) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String pathOrUrl) throws IOException, InterruptedException {
         return client.send(HttpRequest.newBuilder(uri(pathOrUrl)).timeout(Duration.ofSeconds(20)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> postForm(String path, Map<String, String> fields) throws IOException, InterruptedException {
+    public HttpResponse<String> postForm(String path, Map<String, String> fields) throws IOException, InterruptedException {
         return client.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20))
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString(form(fields))).build(),
@@ -48,12 +48,12 @@ final class PortalSession {
     }
 
     /** Signs in on the portal's own page, as a person would; answers the page the portal sends them back to. */
-    HttpResponse<String> signIn(String email, String password) throws IOException, InterruptedException {
+    public HttpResponse<String> signIn(String email, String password) throws IOException, InterruptedException {
         String csrf = csrf("/signin");
         return postForm("/signin", Map.of("email", email, "password", password, "_csrf", csrf));
     }
 
-    String csrf(String page) throws IOException, InterruptedException {
+    public String csrf(String page) throws IOException, InterruptedException {
         HttpResponse<String> response = get(page);
         assertThat(response.statusCode()).as("GET %s", page).isEqualTo(200);
         Matcher matcher = CSRF_FIELD.matcher(response.body());
@@ -62,7 +62,7 @@ final class PortalSession {
     }
 
     /** Follows redirects within Gatehouse; stops at the first answer that is not one, or at a redirect elsewhere. */
-    HttpResponse<String> follow(HttpResponse<String> response) throws IOException, InterruptedException {
+    public HttpResponse<String> follow(HttpResponse<String> response) throws IOException, InterruptedException {
         HttpResponse<String> current = response;
         for (int i = 0; i < 10 && current.statusCode() / 100 == 3; i++) {
             URI next = current.uri().resolve(current.headers().firstValue("Location").orElseThrow());
@@ -74,15 +74,44 @@ final class PortalSession {
         return current;
     }
 
-    String location(HttpResponse<String> response) {
+    public String location(HttpResponse<String> response) {
         return response.uri().resolve(response.headers().firstValue("Location").orElseThrow()).toString();
+    }
+
+    /** Posts a form of a page, with the page's CSRF token. */
+    public HttpResponse<String> submit(String page, String action, Map<String, String> fields) throws IOException, InterruptedException {
+        Map<String, String> all = new java.util.LinkedHashMap<>(fields);
+        all.put("_csrf", csrf(page));
+        return postForm(action, all);
+    }
+
+    public HttpResponse<String> getAsApi(String path, String authorization) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20)).GET().header("Accept", "application/json");
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> postAsApi(String path, String authorization) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20)).header("Accept", "application/json")
+                .header("Authorization", authorization).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A JSON call from the portal's own pages: the session's cookie, and the CSRF token the page's meta tag carries. */
+    public HttpResponse<String> postJson(String page, String path, String json) throws IOException, InterruptedException {
+        Matcher token = Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"").matcher(get(page).body());
+        assertThat(token.find()).as("a CSRF meta tag on %s", page).isTrue();
+        return client.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
+                .header("Accept", "application/json").header("X-CSRF-TOKEN", token.group(1))
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private URI uri(String pathOrUrl) {
         return URI.create(pathOrUrl.startsWith("http") ? pathOrUrl : base + pathOrUrl);
     }
 
-    static String form(Map<String, String> fields) {
+    public static String form(Map<String, String> fields) {
         return fields.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
