@@ -16,6 +16,10 @@ public final class AccountEvents {
     public record AccountDisabled(UserId userId) {
     }
 
+    /** The account is gone for good: what other features keep for it (passkeys) goes with it. */
+    public record AccountDeleted(UserId userId) {
+    }
+
     /**
      * The password changed; other sessions end, the session that changed it may stay. Every API token
      * ends too unless the person, changing their own password, chose to keep them.

@@ -192,6 +192,7 @@ public class Accounts {
         events.publishEvent(new AccountDisabled(id));
         memberships.accountChanged(id, MemberAccessChanged.Change.ACCOUNT_DELETED);
         audit(actor.ref(), targetMemberships, "user.deleted", account, before, null);
+        events.publishEvent(new AccountEvents.AccountDeleted(id));
         accounts.delete(account);
     }
 

@@ -14,6 +14,7 @@ import io.gatehouse.shared.InvalidInputException;
 import io.gatehouse.shared.NotFoundException;
 import io.gatehouse.shared.UserId;
 import io.gatehouse.user.AccountView;
+import io.gatehouse.user.AccountEvents.AccountDeleted;
 import io.gatehouse.user.Accounts;
 import java.time.Instant;
 import java.util.Comparator;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.security.web.webauthn.api.Bytes;
 import org.springframework.security.web.webauthn.api.CredentialRecord;
@@ -85,6 +87,18 @@ public class Passkeys implements SecondFactorKind {
     @Transactional
     public void removeAll(UserId account) {
         records(account).forEach(record -> credentials.delete(record.getCredentialId()));
+    }
+
+    /**
+     * A deleted account's passkeys go with it, in the deletion's transaction: nothing is left that
+     * could sign in, and the authenticator's user handle no longer names anyone.
+     */
+    @EventListener
+    void on(AccountDeleted deleted) {
+        PublicKeyCredentialUserEntity entity = users.findByUsername(deleted.userId().toString());
+        if (entity != null) {
+            users.delete(entity.getId());
+        }
     }
 
     @Transactional(readOnly = true)

@@ -142,6 +142,20 @@ class PasskeyPageTest {
     }
 
     @Test
+    void deletingAnAccountDeletesItsPasskeysAndItsUserHandle() throws Exception {
+        Enrolment me = Enrolment.of(mvc, data.user(data.organizationId()), "Work laptop");
+        Enrolment colleague = Enrolment.of(mvc, data.user(data.organizationId()), "Desk key");
+        String name = me.member().userId().toString();
+
+        accounts.delete(data.admin(), me.member().userId());
+
+        assertThat(jdbc.sql("select count(*) from user_entities where name = ?").param(name).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from user_credentials c join user_entities u on u.id = c.user_entity_user_id where u.name = ?")
+                .param(name).query(Long.class).single()).isZero();
+        assertThat(passkeys.list(colleague.member().userId())).hasSize(1);
+    }
+
+    @Test
     void aRegistrationThatDoesNotVerifyIsRefusedInThePersonsLanguageAndAddsNothing() throws Exception {
         TestMember member = data.user(data.organizationId());
         PortalClient client = new PortalClient(mvc);
