@@ -211,14 +211,20 @@ public class SecondFactors {
      */
     @Transactional
     public ResetTarget reset(Actor actor, OrganizationId organization, UserId target) {
-        ResetTarget resetting = resetTarget(actor, organization, target);
-        resetting.decision().orThrow();
-        for (SecondFactorKind kind : kinds) {
-            kind.removeAll(target);
+        return removeAll(actor, resetTarget(actor, organization, target));
+    }
+
+    /**
+     * The vendor staff member a reset would concern, with the actor's right to it.
+     *
+     * @throws NotFoundException when the person is no vendor staff member, or the actor is not vendor staff
+     */
+    public ResetTarget staffResetTarget(Actor actor, UserId target) {
+        if (!actor.isVendorStaff() || staff.roleOf(target).isEmpty()) {
+            throw new NotFoundException("staff");
         }
-        recoveryCodes.removeAll(target);
-        changed(actor.ref(), target, "user.secondFactor.reset", "reset", actor.label());
-        return resetting;
+        return new ResetTarget(target, label(accounts.find(target)),
+                policy.resetSecondFactors(actor, null, target, memberships.of(target), true));
     }
 
     /**
@@ -227,16 +233,18 @@ public class SecondFactors {
      * @throws NotFoundException when the person is no vendor staff member, or the actor is not vendor staff
      */
     @Transactional
-    public void resetStaff(Actor actor, UserId target) {
-        if (!actor.isVendorStaff() || staff.roleOf(target).isEmpty()) {
-            throw new NotFoundException("staff");
-        }
-        policy.resetSecondFactors(actor, null, target, memberships.of(target), true).orThrow();
+    public ResetTarget resetStaff(Actor actor, UserId target) {
+        return removeAll(actor, staffResetTarget(actor, target));
+    }
+
+    private ResetTarget removeAll(Actor actor, ResetTarget resetting) {
+        resetting.decision().orThrow();
         for (SecondFactorKind kind : kinds) {
-            kind.removeAll(target);
+            kind.removeAll(resetting.user());
         }
-        recoveryCodes.removeAll(target);
-        changed(actor.ref(), target, "user.secondFactor.reset", "reset", actor.label());
+        recoveryCodes.removeAll(resetting.user());
+        changed(actor.ref(), resetting.user(), "user.secondFactor.reset", "reset", actor.label());
+        return resetting;
     }
 
     private void changed(ActorRef by, UserId account, String action, String change, String byLabel) {

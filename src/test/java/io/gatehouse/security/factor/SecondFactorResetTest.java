@@ -129,6 +129,50 @@ class SecondFactorResetTest {
         assertThat(factors.status(support.id()).total()).isZero();
     }
 
+    @Test
+    void theVendorAdminResetsAStaffMembersFromTheStaffPageAfterBeingAskedButNeverTheirOwn() throws Exception {
+        io.gatehouse.user.AccountView support = data.staff(io.gatehouse.access.StaffRole.VENDOR_SUPPORT);
+        String secret = factors.beginAuthenticator(support.id()).orElseThrow();
+        TotpCodes.awayFromStepEdge();
+        factors.confirmAuthenticator(data.actor(support.id()), TotpCodes.code(secret, 0));
+        PortalSession admin = new PortalSession(port);
+        admin.signIn(TestData.ADMIN_EMAIL, TestData.ADMIN_PASSWORD);
+        String reset = "/admin/staff/" + support.id() + "/second-factors/reset";
+
+        assertThat(admin.get("/admin/staff").body()).contains("href=\"" + reset + "\"");
+        HttpResponse<String> asked = admin.get(reset);
+        assertThat(asked.statusCode()).isEqualTo(200);
+        assertThat(asked.body()).contains(support.firstName()).contains("will be removed");
+        assertThat(factors.status(support.id()).total()).as("asking changes nothing").isEqualTo(1);
+        HttpResponse<String> done = admin.submit(reset, reset, Map.of("confirmed", "true"));
+
+        assertThat(done.statusCode()).isEqualTo(302);
+        assertThat(admin.follow(done).body()).contains("are reset");
+        assertThat(factors.status(support.id()).total()).isZero();
+        assertThat(mails.to(support.email())).anySatisfy(m -> assertThat(m.text()).contains("reset the second factors of your account"));
+        String own = "/admin/staff/" + data.admin().userId() + "/second-factors/reset";
+        assertThat(admin.get("/admin/staff").body()).doesNotContain("href=\"" + own + "\"");
+        assertThat(admin.get(own).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void vendorSupportCannotResetAColleaguesFromTheStaffPageAndAMembersIdIsNotFound() throws Exception {
+        io.gatehouse.user.AccountView support = data.staff(io.gatehouse.access.StaffRole.VENDOR_SUPPORT);
+        io.gatehouse.user.AccountView colleague = data.staff(io.gatehouse.access.StaffRole.VENDOR_SUPPORT);
+        String secret = factors.beginAuthenticator(colleague.id()).orElseThrow();
+        TotpCodes.awayFromStepEdge();
+        factors.confirmAuthenticator(data.actor(colleague.id()), TotpCodes.code(secret, 0));
+        PortalSession browser = new PortalSession(port);
+        browser.signIn(support.email(), TestData.PASSWORD);
+
+        assertThat(browser.get("/admin/staff/" + colleague.id() + "/second-factors/reset").statusCode()).isEqualTo(403);
+        PortalSession admin = new PortalSession(port);
+        admin.signIn(TestData.ADMIN_EMAIL, TestData.ADMIN_PASSWORD);
+        assertThat(admin.get("/admin/staff/" + data.user(data.organizationId()).id() + "/second-factors/reset").statusCode())
+                .as("not staff").isEqualTo(404);
+        assertThat(factors.status(colleague.id()).total()).isEqualTo(1);
+    }
+
     private static String basic(String email, String password) {
         return "Basic " + java.util.Base64.getEncoder().encodeToString((email + ":" + password).getBytes());
     }
