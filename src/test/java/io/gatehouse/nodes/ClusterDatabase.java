@@ -1,4 +1,4 @@
-package io.gatehouse.cluster;
+package io.gatehouse.nodes;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;

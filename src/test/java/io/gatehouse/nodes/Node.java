@@ -1,4 +1,4 @@
-package io.gatehouse.cluster;
+package io.gatehouse.nodes;
 
 import java.io.IOException;
 import java.net.URI;

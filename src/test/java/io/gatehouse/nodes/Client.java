@@ -1,4 +1,4 @@
-package io.gatehouse.cluster;
+package io.gatehouse.nodes;
 
 import com.jayway.jsonpath.JsonPath;
 import java.io.IOException;
@@ -62,6 +62,11 @@ public final class Client {
     /** A browser: keeps the session (and device) cookies it is given. */
     public static Client browser() {
         return new Client(true, null);
+    }
+
+    /** Someone not signed in, who keeps no cookies. */
+    public static Client anonymous() {
+        return new Client(false, null);
     }
 
     /** A script signing in with HTTP Basic on every request; it keeps no cookies. */

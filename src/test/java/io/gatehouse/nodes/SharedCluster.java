@@ -1,4 +1,4 @@
-package io.gatehouse.cluster;
+package io.gatehouse.nodes;
 
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;

@@ -1,4 +1,4 @@
-package io.gatehouse.cluster;
+package io.gatehouse.nodes;
 
 import java.util.ArrayList;
 import java.util.List;
