@@ -52,9 +52,7 @@ class NodesShareStateIT {
         assertThat(page.status()).isEqualTo(302);
         assertThat(page.header("Location")).startsWith("/signin");
         assertThat(basic.get(a, "/api/v1/me").status()).isEqualTo(401);
-        Client.Response withToken = token.get(a, "/api/v1/me");
-        assertThat(withToken.status()).isEqualTo(401);
-        assertThat(withToken.body()).contains("account-disabled");
+        assertThat(token.get(a, "/api/v1/me").status()).isEqualTo(401);
         // The session ended with the refusal: enabling the account again does not bring it back.
         People.expect(Client.admin().patch(b, "/api/v1/users/" + person.userId(), "{\"disabled\":false}"), 200);
         assertThat(browser.page(a, "/profile").header("Location")).startsWith("/signin");
