@@ -156,9 +156,8 @@ public final class Cluster implements AutoCloseable {
         }
 
         /**
-         * Starts the database, the SMTP server and the nodes, and returns once every node is ready.
-         * The first node starts alone (it migrates the empty database and creates the vendor admin),
-         * the others together after it: on two cores this takes no longer than starting all at once.
+         * Starts the database, the SMTP server and the nodes, all at once on the empty database (as an
+         * orchestrator does), and returns once every node is ready.
          */
         public Cluster start() throws Exception {
             Path jar = jar().toAbsolutePath();
@@ -204,8 +203,6 @@ public final class Cluster implements AutoCloseable {
             }
             Cluster cluster = new Cluster(database, mail, List.copyOf(created));
             try {
-                created.get(0).launch();
-                created.get(0).awaitReady(START_WITHIN);
                 cluster.ensureRunning();
             } catch (Exception | Error e) {
                 cluster.close();
