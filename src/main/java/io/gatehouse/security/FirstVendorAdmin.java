@@ -2,6 +2,7 @@ package io.gatehouse.security;
 
 import io.gatehouse.access.StaffRole;
 import io.gatehouse.access.Staff;
+import io.gatehouse.cluster.ChangeSignals;
 import io.gatehouse.shared.ActorRef;
 import io.gatehouse.shared.Audited;
 import io.gatehouse.shared.InvalidInputException;
@@ -41,8 +42,9 @@ class FirstVendorAdmin implements ApplicationRunner {
     private final String password;
     private final boolean resetPassword;
     private final MessageSource messages;
+    private final ChangeSignals signals;
 
-    FirstVendorAdmin(Staff staff, Accounts accounts, ApplicationEventPublisher events, MessageSource messages,
+    FirstVendorAdmin(Staff staff, Accounts accounts, ApplicationEventPublisher events, MessageSource messages, ChangeSignals signals,
             @Value("${gatehouse.admin.email:admin@gatehouse.local}") String email,
             @Value("${gatehouse.admin.password:}") String password,
             @Value("${gatehouse.admin.reset-password:false}") boolean resetPassword) {
@@ -50,6 +52,7 @@ class FirstVendorAdmin implements ApplicationRunner {
         this.accounts = accounts;
         this.events = events;
         this.messages = messages;
+        this.signals = signals;
         this.email = email;
         this.password = password;
         this.resetPassword = resetPassword;
@@ -58,6 +61,8 @@ class FirstVendorAdmin implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
+        // Nodes started together on an empty database decide one after the other: the second finds the first's admin.
+        signals.takeTurn("first-vendor-admin");
         if (!staff.anyVendorAdmin()) {
             createFirst();
         } else if (resetPassword) {

@@ -56,12 +56,14 @@ class FirstVendorAdminTest {
     void aConfiguredPasswordThePolicyRefusesStopsTheStartWithTheRuleInWords(
             @Autowired io.gatehouse.access.Staff staff, @Autowired io.gatehouse.user.Accounts accounts,
             @Autowired org.springframework.context.ApplicationEventPublisher events,
-            @Autowired org.springframework.context.MessageSource messages) throws Exception {
+            @Autowired org.springframework.context.MessageSource messages, @Autowired io.gatehouse.cluster.ChangeSignals signals,
+            @Autowired org.springframework.transaction.PlatformTransactionManager transactions) throws Exception {
         String email = TestData.unique("weak").toLowerCase() + "@example.test";
-        FirstVendorAdmin refused = new FirstVendorAdmin(staff, accounts, events, messages, email, email + "-Strong-123", false);
+        FirstVendorAdmin refused = new FirstVendorAdmin(staff, accounts, events, messages, signals, email, email + "-Strong-123", false);
         jdbc.sql("delete from staff_member where role = 'VENDOR_ADMIN'").update();
         try {
-            assertThatThrownBy(() -> refused.run(new DefaultApplicationArguments()))
+            assertThatThrownBy(() -> new org.springframework.transaction.support.TransactionTemplate(transactions)
+                    .executeWithoutResult(status -> refused.run(new DefaultApplicationArguments())))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("GATEHOUSE_ADMIN_PASSWORD is refused: The password must not contain the email address.")
                     .hasMessageContaining("leave GATEHOUSE_ADMIN_PASSWORD unset");
