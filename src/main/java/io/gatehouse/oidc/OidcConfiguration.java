@@ -1,5 +1,6 @@
 package io.gatehouse.oidc;
 
+import io.gatehouse.cluster.ChangeSignals;
 import io.gatehouse.security.Sealing;
 import io.gatehouse.security.SecondFactorKind;
 import java.time.Clock;
@@ -66,8 +67,8 @@ class OidcConfiguration {
 
     @Bean
     SigningKeys signingKeys(JdbcClient jdbc, Sealing sealing, Clock clock, PlatformTransactionManager transactions,
-            @org.springframework.beans.factory.annotation.Value("${gatehouse.oidc.secret:}") String secret) {
-        return new SigningKeys(jdbc, sealing.key("oidc-signing-keys", secret), clock, LONGEST_SIGNED_TOKEN, transactions);
+            @org.springframework.beans.factory.annotation.Value("${gatehouse.oidc.secret:}") String secret, ChangeSignals signals) {
+        return new SigningKeys(jdbc, sealing.key("oidc-signing-keys", secret), clock, LONGEST_SIGNED_TOKEN, transactions, signals);
     }
 
     /** Checks the access tokens that UserInfo is called with. */

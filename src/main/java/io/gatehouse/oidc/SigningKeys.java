@@ -9,6 +9,8 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import io.gatehouse.cluster.ChangeSignalled;
+import io.gatehouse.cluster.ChangeSignals;
 import io.gatehouse.security.Sealing;
 import java.sql.Timestamp;
 import java.text.ParseException;
@@ -18,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -27,27 +30,35 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The keys that sign ID and access tokens, kept in the database so that every node signs with the
  * same key and publishes the same set. One key signs at a time; a rotated key keeps being published
  * until the last token it signed has expired, so applications holding those tokens can still check
- * them. Nodes read the keys again every few seconds: a rotation on one node is followed by the
- * others within that time, and a token signed by the new key is always verifiable, since the key is
- * published from the moment it is made.
+ * them. Each node keeps the keys in memory: a rotation on any node is signalled to every node
+ * ({@link ChangeSignals}), which reads them again within a second; a token signed by the new key is
+ * verifiable from then on everywhere, and on the rotating node at once.
  */
 class SigningKeys implements JWKSource<SecurityContext> {
 
-    /** How long the keys read from the database are trusted before they are read again. */
-    static final Duration REFRESH = Duration.ofSeconds(5);
+    /** What a rotation signals to every node. */
+    static final String TOPIC = "oidc.signing-keys";
+    /**
+     * How long the keys read from the database are trusted when no rotation is signalled: a retired
+     * key stops being published within that time once its last token expired.
+     */
+    static final Duration REFRESH = Duration.ofMinutes(1);
 
     private final JdbcClient jdbc;
     private final Sealing.Key vault;
     private final Clock clock;
     private final Duration longestToken;
     private final TransactionTemplate separately;
+    private final ChangeSignals signals;
     private volatile Loaded loaded;
 
     private record Loaded(RSAKey active, List<JWK> published, Instant readAt) {
     }
 
-    SigningKeys(JdbcClient jdbc, Sealing.Key vault, Clock clock, Duration longestToken, PlatformTransactionManager transactions) {
+    SigningKeys(JdbcClient jdbc, Sealing.Key vault, Clock clock, Duration longestToken, PlatformTransactionManager transactions,
+            ChangeSignals signals) {
         this.jdbc = jdbc;
+        this.signals = signals;
         this.vault = vault;
         this.clock = clock;
         this.longestToken = longestToken;
@@ -75,7 +86,10 @@ class SigningKeys implements JWKSource<SecurityContext> {
 
     /** Makes a new signing key; the one before keeps being published until its tokens have expired. */
     String rotate() {
-        String kid = separately.execute(status -> makeKey());
+        String kid = separately.execute(status -> {
+            signals.takeTurn(TOPIC);
+            return makeKey();
+        });
         loaded = null;
         return kid;
     }
@@ -83,8 +97,9 @@ class SigningKeys implements JWKSource<SecurityContext> {
     /** Rotates when the active key is older than the given age; a no-op on every node but the first to see it. */
     boolean rotateIfOlderThan(Duration age) {
         Boolean rotated = separately.execute(status -> {
-            // Locks the active key's row, so two nodes due at once rotate once.
-            List<Instant> active = jdbc.sql("select created_at from oidc_signing_key where retired_at is null for update")
+            // Two nodes due at once take turns, and the second reads the key the first made: they rotate once.
+            signals.takeTurn(TOPIC);
+            List<Instant> active = jdbc.sql("select created_at from oidc_signing_key where retired_at is null")
                     .query((rs, n) -> rs.getTimestamp(1).toInstant()).list();
             if (!active.isEmpty() && active.stream().allMatch(created -> created.plus(age).isAfter(clock.instant()))) {
                 return false;
@@ -112,6 +127,7 @@ class SigningKeys implements JWKSource<SecurityContext> {
                 .params(key.getKeyID(), vault.seal(key.toJSONString()), key.toPublicJWK().toJSONString(), Timestamp.from(now))
                 .update();
         jdbc.sql("delete from oidc_signing_key where published_until < ?").param(Timestamp.from(now)).update();
+        signals.announce(TOPIC);
         return key.getKeyID();
     }
 
@@ -122,7 +138,8 @@ class SigningKeys implements JWKSource<SecurityContext> {
             known = read(now);
             if (known == null) {
                 separately.executeWithoutResult(status -> {
-                    // The first node to start makes the first key; another node that raced it retires its own at once.
+                    // The first node to need a key makes it; another one racing it waits its turn and finds it made.
+                    signals.takeTurn(TOPIC);
                     if (jdbc.sql("select count(*) from oidc_signing_key where retired_at is null").query(Long.class).single() == 0) {
                         makeKey();
                     }
@@ -132,6 +149,14 @@ class SigningKeys implements JWKSource<SecurityContext> {
             loaded = known;
         }
         return known;
+    }
+
+    /** A rotation, here or on another node: the keys are read again when next needed. */
+    @EventListener
+    void forgetOnRotation(ChangeSignalled signal) {
+        if (signal.is(TOPIC)) {
+            loaded = null;
+        }
     }
 
     private Loaded read(Instant now) {
