@@ -1,10 +1,10 @@
 package io.gatehouse.load;
 
 import io.gatehouse.benchmark.DataGenerator;
-import io.gatehouse.cluster.Client;
-import io.gatehouse.cluster.Cluster;
-import io.gatehouse.cluster.ClusterDatabase;
-import io.gatehouse.cluster.Node;
+import io.gatehouse.nodes.Client;
+import io.gatehouse.nodes.Cluster;
+import io.gatehouse.nodes.ClusterDatabase;
+import io.gatehouse.nodes.Node;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
