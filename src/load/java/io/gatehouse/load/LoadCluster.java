@@ -41,6 +41,8 @@ final class LoadCluster implements AutoCloseable {
         Cluster cluster = Cluster.builder()
                 .nodes(nodes)
                 .javaOptions(NODE_JAVA_OPTIONS)
+                // The production wait for a database connection (the harness shortens it for fault tests).
+                .property("spring.datasource.hikari.connection-timeout", "30000")
                 .workDirectory(Path.of("target", "load", "cluster"))
                 .logDirectory(Path.of("target", "load", "logs"))
                 .start();

@@ -87,6 +87,8 @@ public class PortalSimulation extends Simulation {
         ScenarioBuilder manager = scenario("Manager")
                 .feed(feeder(cluster.people()))
                 .exec(signIn())
+                // Someone who could not sign in does not go on working.
+                .exitHereIfFailed()
                 .during(STEADY).on(exec(this::nextRound).exec(work()));
 
         List<Assertion> assertions = new ArrayList<>();
@@ -180,7 +182,8 @@ public class PortalSimulation extends Simulation {
     /** The boxes checked once the tick is made: the right changes, the others stay as the page showed them. */
     @SuppressWarnings("unchecked")
     private static List<Object> ticked(Session session) {
-        List<Object> held = new ArrayList<>((List<String>) session.get("held"));
+        List<String> shown = (List<String>) session.get("held");
+        List<Object> held = shown == null ? new ArrayList<>() : new ArrayList<>(shown);
         String right = session.getString("right");
         if (!held.remove(right)) {
             held.add(right);

@@ -88,12 +88,14 @@ record PortalUsers(List<PortalUser> users, List<String> rights) {
                 users.add(new PortalUser((String) manager.getValue()[1], manager.getKey(), (Integer) manager.getValue()[0], targets));
             }
         }
-        // Rights a Manager ticks and that take effect at once: neither kept by another system nor approved by the vendor.
+        // Rights a Manager ticks and that take effect at once: neither kept by another system, nor approved by
+        // the vendor, nor a seat of a product the organization may hold no licence for.
         List<String> rights = new ArrayList<>();
         try (Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery("""
                         select r.name from access_right r join application a on a.id = r.application_id
                         where not a.managed_externally and not r.needs_approval and r.name <> 'User Management'
+                        and not exists (select 1 from product p where p.application_id = a.id)
                         order by a.position, r.position""")) {
             while (rs.next()) {
                 rights.add(rs.getString(1));
