@@ -38,6 +38,8 @@ public final class Benchmark {
 
     static final String ADMIN_EMAIL = "vendor.admin@benchmark.example";
     static final String ADMIN_PASSWORD = "Quiet-Harbour-Signal-Key-73";
+    /** Where docs/benchmarks.md's hand-kept part starts; everything before it is written by each run. */
+    static final String KEPT_BY_HAND = "<!-- Kept by hand";
     static final String RECOMMENDED_JAVA_OPTIONS = "-Xmx160m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000";
 
     private static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*(\\d+)");
@@ -936,8 +938,19 @@ public final class Benchmark {
             md.append("`EXPLAIN (ANALYZE, BUFFERS)` of the statement a search runs (the page of 50 and the number of matches at once) on the generated ")
                     .append("data, with the values inlined, after the run.\n\n");
             plans.forEach((label, plan) -> md.append("### ").append(label).append("\n\n```\n").append(plan).append("```\n\n"));
+            md.append(keptByHand(file));
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.writeString(file, md.toString(), StandardCharsets.UTF_8);
         }
+    }
+
+    /** What the file holds from {@link #KEPT_BY_HAND} on: figures measured by other tools, which a run leaves as they are. */
+    private static String keptByHand(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return "";
+        }
+        String existing = Files.readString(file, StandardCharsets.UTF_8);
+        int from = existing.indexOf(KEPT_BY_HAND);
+        return from < 0 ? "" : "\n" + existing.substring(from);
     }
 }
