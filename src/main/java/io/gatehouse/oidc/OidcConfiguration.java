@@ -50,7 +50,16 @@ class OidcConfiguration {
 
     @Bean
     RegisteredClientRepository registeredClientRepository(JdbcOperations jdbc) {
-        return new RequestScopedClients(new JdbcRegisteredClientRepository(jdbc));
+        return new RequestScopedClients(new ParsingOnceClientRepository(jdbc));
+    }
+
+    /** Spring's JDBC repository of clients, parsing each stored row once (see {@link ParsedClients}). */
+    private static final class ParsingOnceClientRepository extends JdbcRegisteredClientRepository {
+
+        ParsingOnceClientRepository(JdbcOperations jdbc) {
+            super(jdbc);
+            setRegisteredClientRowMapper(new ParsedClients(getRegisteredClientRowMapper()));
+        }
     }
 
     @Bean
