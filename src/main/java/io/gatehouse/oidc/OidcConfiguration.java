@@ -64,8 +64,8 @@ class OidcConfiguration {
 
     @Bean
     OAuth2AuthorizationService authorizationService(JdbcOperations jdbcOperations, RegisteredClientRepository clients,
-            JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
-        return new DigestedAuthorizations(new AuthorizationStore(jdbcOperations, clients), jdbc, clock, events);
+            JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, PlatformTransactionManager transactions) {
+        return new DigestedAuthorizations(new AuthorizationStore(jdbcOperations, clients), jdbc, clock, events, transactions);
     }
 
     @Bean
