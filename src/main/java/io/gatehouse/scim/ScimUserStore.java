@@ -87,11 +87,12 @@ class ScimUserStore {
         List<Object> paged = new ArrayList<>(parameters);
         paged.add(limit);
         paged.add(offset);
-        String chosen = "select m.id as page_id, " + sort + " as page_key, m.user_id as page_user"
+        // The page's memberships carry what the answer shows of them, so only their accounts are joined.
+        String chosen = "select m.user_id, m.organization_id, m.role, m.created_at, m.version, " + sort + " as page_key"
                 + from(conditionBeyond || UserFilterSql.readsBeyondMembership(sort)) + where
-                + " order by page_key" + direction + ", page_user" + direction + " limit ? offset ?";
-        List<UserRow> rows = jdbc.sql(COLUMNS + "\n from (" + chosen + ") p join membership m on m.id = p.page_id" + JOINS
-                        + " order by p.page_key" + direction + ", p.page_user" + direction)
+                + " order by page_key" + direction + ", m.user_id" + direction + " limit ? offset ?";
+        List<UserRow> rows = jdbc.sql(COLUMNS + "\n from (" + chosen + ") m" + JOINS
+                        + " order by m.page_key" + direction + ", m.user_id" + direction)
                 .params(paged)
                 .query(ScimUserStore::row).list();
         return new Page(withRights(organization, rows), total);
