@@ -61,15 +61,18 @@ class ScimUserStore {
     }
 
     /**
-     * One page of the members the condition selects, and how many it selects. Both statements are
-     * planned with their values (a prefix then reads the text_pattern_ops index, where a plan made
-     * for any prefix reads every member of the organization), and both read the membership alone
-     * unless the condition or the order names the account or the directory's attributes: the count
-     * then comes from the index, and only the page's rows are joined to their account.
+     * One page of the members the condition selects, and how many it selects. A condition with a
+     * pattern (userName sw "ab") is planned with its values: a prefix then reads the
+     * text_pattern_ops index, where a plan made for any prefix reads every member of the
+     * organization. Both statements read the membership alone unless the condition or the order
+     * names the account or the directory's attributes: the count then comes from the index, and
+     * only the page's rows are joined to their account.
      */
     Page page(OrganizationId organization, UserFilterSql.Condition condition, String sortColumn, boolean descending,
             int offset, int limit) {
-        customPlans.forThisTransaction();
+        if (condition != null && condition.matchesPatterns()) {
+            customPlans.forThisTransaction();
+        }
         List<Object> parameters = new ArrayList<>();
         parameters.add(organization.value());
         String where = "";

@@ -36,6 +36,14 @@ final class UserFilterSql {
     /** The SQL condition and its parameters. */
     record Condition(String sql, List<Object> parameters) {
 
+        /**
+         * Whether the condition compares with a pattern (sw, co, ew): a plan made for any pattern
+         * cannot read an index by its prefix, so such statements are planned with their values.
+         */
+        boolean matchesPatterns() {
+            return sql.contains(" like ");
+        }
+
         /** Whether the condition reads the account (u) or the directory's attributes (s), not only the membership (m). */
         boolean readsBeyondMembership() {
             return UserFilterSql.readsBeyondMembership(sql);
