@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -33,6 +34,30 @@ public class Catalog {
                             rights.getOrDefault(name, List.of()));
                 })
                 .list();
+    }
+
+    /** One application with its rights, in one statement. */
+    public Optional<CatalogApplication> application(UUID id) {
+        record Row(String name, boolean managedExternally, CatalogRight right) {
+        }
+        List<Row> rows = jdbc.sql("""
+                        select a.name, a.managed_externally, r.id, r.name as right_name, r.needs_approval
+                        from application a left join access_right r on r.application_id = a.id
+                        where a.id = ? order by r.position, r.name""")
+                .param(id)
+                .query((rs, n) -> {
+                    String name = rs.getString("name");
+                    boolean external = rs.getBoolean("managed_externally");
+                    UUID right = rs.getObject("id", UUID.class);
+                    return new Row(name, external, right == null ? null
+                            : new CatalogRight(right, rs.getString("right_name"), name, external, rs.getBoolean("needs_approval")));
+                })
+                .list();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new CatalogApplication(id, rows.get(0).name(), rows.get(0).managedExternally(),
+                rows.stream().map(Row::right).filter(java.util.Objects::nonNull).toList()));
     }
 
     public List<CatalogRight> rights() {

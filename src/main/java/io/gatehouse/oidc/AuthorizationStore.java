@@ -44,10 +44,14 @@ class AuthorizationStore extends JdbcOAuth2AuthorizationService {
         super(jdbc, clients);
     }
 
-    /** Inserts or updates the authorization with Gatehouse's columns; answers what the row held before. */
-    Before store(OAuth2Authorization authorization, UUID organization, Instant expiresAt, String issuer) {
-        List<String> before = getJdbcOperations().query("select refresh_token_value from oauth2_authorization where id = ?",
-                (rs, n) -> Optional.ofNullable(rs.getString(1)).orElse(""), authorization.getId());
+    /**
+     * Inserts or updates the authorization with Gatehouse's columns; answers what the row held before.
+     * {@code isNew}: the caller knows no row has the authorization's id, so none is looked for.
+     */
+    Before store(OAuth2Authorization authorization, UUID organization, Instant expiresAt, String issuer, boolean isNew) {
+        List<String> before = isNew ? List.of()
+                : getJdbcOperations().query("select refresh_token_value from oauth2_authorization where id = ?",
+                        (rs, n) -> Optional.ofNullable(rs.getString(1)).orElse(""), authorization.getId());
         List<SqlParameterValue> spring = getAuthorizationParametersMapper().apply(authorization);
         if (spring.size() != COLUMNS.size()) {
             throw new IllegalStateException("Spring's authorization columns changed: " + spring.size());

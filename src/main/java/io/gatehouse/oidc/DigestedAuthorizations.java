@@ -24,6 +24,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.core.OAuth2Token;
@@ -34,7 +35,9 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationCode;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
@@ -55,6 +58,7 @@ class DigestedAuthorizations implements OAuth2AuthorizationService {
     private static final String DIGEST_PREFIX = "h:";
     private static final String PRINCIPAL = java.security.Principal.class.getName();
     private static final String READ = DigestedAuthorizations.class.getName() + ".read";
+    private static final String SEEN = DigestedAuthorizations.class.getName() + ".seen:";
     /**
      * What a token of unknown type may be, most often met first. Spring's own lookup without a type
      * ORs seven columns, two of them (device grant's) without an index, which scans the whole table.
@@ -66,24 +70,38 @@ class DigestedAuthorizations implements OAuth2AuthorizationService {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate inTransaction;
 
-    DigestedAuthorizations(AuthorizationStore delegate, JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+    DigestedAuthorizations(AuthorizationStore delegate, JdbcClient jdbc, Clock clock, ApplicationEventPublisher events,
+            PlatformTransactionManager transactions) {
+        this.inTransaction = new TransactionTemplate(transactions);
         this.delegate = delegate;
         this.jdbc = jdbc;
         this.clock = clock;
         this.events = events;
     }
 
+    /**
+     * A new client-credentials authorization is one insert, made without a transaction of its own;
+     * any other save reads the row, writes it and notes a spent refresh token, in one transaction.
+     */
     @Override
-    @Transactional
     public void save(OAuth2Authorization authorization) {
         forgetRead();
+        if (madeOnThisRequest(authorization)) {
+            store(authorization, true);
+        } else {
+            inTransaction.executeWithoutResult(status -> store(authorization, false));
+        }
+    }
+
+    private void store(OAuth2Authorization authorization, boolean isNew) {
         OAuth2Authorization digested = digested(withPlainSignIn(withChosenOrganization(authorization)));
         String newRefresh = Optional.ofNullable(digested.getRefreshToken()).map(t -> t.getToken().getTokenValue()).orElse(null);
         String organization = digested.getAttribute(ORGANIZATION);
         var server = org.springframework.security.oauth2.server.authorization.context.AuthorizationServerContextHolder.getContext();
         AuthorizationStore.Before before = delegate.store(digested, organization == null ? null : UUID.fromString(organization),
-                expiry(digested), server == null ? null : server.getIssuer());
+                expiry(digested), server == null ? null : server.getIssuer(), isNew);
         if (before.refreshToken() != null && !before.refreshToken().equals(newRefresh)) {
             jdbc.sql("insert into oauth2_spent_refresh_token (token_digest, authorization_id, spent_at) values (?, ?, ?)")
                     .params(before.refreshToken(), authorization.getId(), Timestamp.from(clock.instant())).update();
@@ -100,7 +118,7 @@ class DigestedAuthorizations implements OAuth2AuthorizationService {
 
     @Override
     public OAuth2Authorization findById(String id) {
-        return delegate.findById(id);
+        return seen(delegate.findById(id));
     }
 
     @Override
@@ -110,7 +128,7 @@ class DigestedAuthorizations implements OAuth2AuthorizationService {
             return null;
         }
         if (tokenType != null && "state".equals(tokenType.getValue())) {
-            return delegate.findByToken(token, tokenType);
+            return seen(delegate.findByToken(token, tokenType));
         }
         String digest = digest(token);
         // The client's authentication (PKCE) and the grant look the same code up: one read serves both.
@@ -124,6 +142,7 @@ class DigestedAuthorizations implements OAuth2AuthorizationService {
                 .filter(Objects::nonNull)
                 .findFirst().orElse(null);
         if (found != null) {
+            seen(found);
             OAuth2Authorization presented = presented(found, digest, token);
             if (request != null) {
                 request.setAttribute(key, presented, RequestAttributes.SCOPE_REQUEST);
@@ -136,6 +155,25 @@ class DigestedAuthorizations implements OAuth2AuthorizationService {
                     .ifPresent(this::revokeReused);
         }
         return null;
+    }
+
+    /**
+     * A client-credentials authorization that this request did not read is the one the token
+     * endpoint just made, under a new random id: it is inserted without first looking for a row.
+     * (Revoking one reads it first, through {@link #findByToken}.)
+     */
+    private static boolean madeOnThisRequest(OAuth2Authorization authorization) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        return request != null && AuthorizationGrantType.CLIENT_CREDENTIALS.equals(authorization.getAuthorizationGrantType())
+                && request.getAttribute(SEEN + authorization.getId(), RequestAttributes.SCOPE_REQUEST) == null;
+    }
+
+    private static <T extends OAuth2Authorization> T seen(T authorization) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null && authorization != null) {
+            request.setAttribute(SEEN + authorization.getId(), Boolean.TRUE, RequestAttributes.SCOPE_REQUEST);
+        }
+        return authorization;
     }
 
     /** What this request read is stale once it writes. */

@@ -51,13 +51,22 @@ class OidcConfiguration {
 
     @Bean
     RegisteredClientRepository registeredClientRepository(JdbcOperations jdbc) {
-        return new RequestScopedClients(new JdbcRegisteredClientRepository(jdbc));
+        return new RequestScopedClients(new ParsingOnceClientRepository(jdbc));
+    }
+
+    /** Spring's JDBC repository of clients, parsing each stored row once (see {@link ParsedClients}). */
+    private static final class ParsingOnceClientRepository extends JdbcRegisteredClientRepository {
+
+        ParsingOnceClientRepository(JdbcOperations jdbc) {
+            super(jdbc);
+            setRegisteredClientRowMapper(new ParsedClients(getRegisteredClientRowMapper()));
+        }
     }
 
     @Bean
     OAuth2AuthorizationService authorizationService(JdbcOperations jdbcOperations, RegisteredClientRepository clients,
-            JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
-        return new DigestedAuthorizations(new AuthorizationStore(jdbcOperations, clients), jdbc, clock, events);
+            JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, PlatformTransactionManager transactions) {
+        return new DigestedAuthorizations(new AuthorizationStore(jdbcOperations, clients), jdbc, clock, events, transactions);
     }
 
     @Bean

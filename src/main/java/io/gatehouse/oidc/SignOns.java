@@ -10,7 +10,6 @@ import io.gatehouse.organization.OrganizationView;
 import io.gatehouse.organization.Organizations;
 import io.gatehouse.organization.SiteView;
 import io.gatehouse.shared.OrganizationId;
-import io.gatehouse.shared.NotFoundException;
 import io.gatehouse.shared.SiteId;
 import io.gatehouse.shared.UserId;
 import io.gatehouse.user.AccountView;
@@ -64,7 +63,7 @@ class SignOns {
     }
 
     Optional<Application> application(UUID id) {
-        return catalog.applications().stream().filter(a -> a.id().equals(id)).findFirst().map(SignOns::application);
+        return catalog.application(id).map(SignOns::application);
     }
 
     private static Application application(CatalogApplication app) {
@@ -75,20 +74,16 @@ class SignOns {
     Optional<Person> person(UserId user, OrganizationId organizationId, UUID applicationId) {
         Optional<Application> application = application(applicationId);
         Optional<OrganizationView> organization = organizations.find(organizationId);
-        AccountView account;
-        try {
-            account = accounts.find(user);
-        } catch (NotFoundException gone) {
+        Optional<Accounts.AccountWithTerms> found = accounts.findWithTerms(user);
+        if (found.isEmpty() || application.isEmpty() || organization.isEmpty()) {
             return Optional.empty();
         }
-        if (application.isEmpty() || organization.isEmpty()) {
-            return Optional.empty();
-        }
+        AccountView account = found.get().account();
         MemberFacts membership = memberships.find(organizationId, user).orElse(null);
         Decision decision = SignOnPolicy.signOn(!account.disabled(), membership, application.get().rights());
         List<SiteView> sites = membership == null ? List.of() : sites(organizationId, membership);
         // Proved by its owner when they registered through the link mailed to it.
-        boolean emailVerified = accounts.termsAccepted(user).isPresent();
+        boolean emailVerified = found.get().terms().isPresent();
         return Optional.of(new Person(account, emailVerified, organization.get(), membership, application.get(), sites, decision));
     }
 

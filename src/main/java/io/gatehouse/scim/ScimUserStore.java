@@ -1,6 +1,7 @@
 package io.gatehouse.scim;
 
 import io.gatehouse.access.Role;
+import io.gatehouse.shared.CustomPlans;
 import io.gatehouse.shared.OrganizationId;
 import io.gatehouse.shared.UserId;
 import java.sql.ResultSet;
@@ -21,19 +22,21 @@ import org.springframework.stereotype.Component;
 @Component
 class ScimUserStore {
 
-    private static final String FROM = "\n" + """
-             from membership m join user_account u on u.id = m.user_id
-             left join scim_user s on s.organization_id = m.organization_id and s.user_id = m.user_id
-             where m.organization_id = ?""";
+    private static final String JOINS = "\n" + """
+             join user_account u on u.id = m.user_id
+             left join scim_user s on s.organization_id = m.organization_id and s.user_id = m.user_id""";
+    private static final String FROM = "\n from membership m" + JOINS + "\n where m.organization_id = ?";
     private static final String COLUMNS = """
             select m.user_id, u.email, u.first_name, u.last_name, u.position, u.status, m.role, m.created_at,
                    coalesce(s.last_modified, m.created_at), s.external_id, s.department, s.manager_id,
                    coalesce(s.version, 0) + m.version + u.version""";
 
     private final JdbcClient jdbc;
+    private final CustomPlans customPlans;
 
-    ScimUserStore(JdbcClient jdbc) {
+    ScimUserStore(JdbcClient jdbc, CustomPlans customPlans) {
         this.jdbc = jdbc;
+        this.customPlans = customPlans;
     }
 
     /**
@@ -57,8 +60,19 @@ class ScimUserStore {
     record Page(List<UserRow> rows, long total) {
     }
 
+    /**
+     * One page of the members the condition selects, and how many it selects. A condition with a
+     * pattern (userName sw "ab") is planned with its values: a prefix then reads the
+     * text_pattern_ops index, where a plan made for any prefix reads every member of the
+     * organization. Both statements read the membership alone unless the condition or the order
+     * names the account or the directory's attributes: the count then comes from the index, and
+     * only the page's rows are joined to their account.
+     */
     Page page(OrganizationId organization, UserFilterSql.Condition condition, String sortColumn, boolean descending,
             int offset, int limit) {
+        if (condition != null && condition.matchesPatterns()) {
+            customPlans.forThisTransaction();
+        }
         List<Object> parameters = new ArrayList<>();
         parameters.add(organization.value());
         String where = "";
@@ -66,18 +80,30 @@ class ScimUserStore {
             where = " and " + condition.sql();
             parameters.addAll(condition.parameters());
         }
-        long total = jdbc.sql("select count(*)" + FROM + where).params(parameters).query(Long.class).single();
-        if (limit == 0 || total == 0) {
+        boolean conditionBeyond = condition != null && condition.readsBeyondMembership();
+        long total = jdbc.sql("select count(*)" + from(conditionBeyond) + where).params(parameters).query(Long.class).single();
+        if (limit == 0 || total == 0 || offset >= total) {
             return new Page(List.of(), total);
         }
+        String sort = sortColumn == null ? "m.created_at" : sortColumn;
         String direction = descending ? " desc" : "";
-        String order = " order by " + (sortColumn == null ? "m.created_at" : sortColumn) + direction + ", m.user_id" + direction;
         List<Object> paged = new ArrayList<>(parameters);
         paged.add(limit);
         paged.add(offset);
-        List<UserRow> rows = jdbc.sql(COLUMNS + FROM + where + order + " limit ? offset ?").params(paged)
+        // The page's memberships carry what the answer shows of them, so only their accounts are joined.
+        String chosen = "select m.user_id, m.organization_id, m.role, m.created_at, m.version, " + sort + " as page_key"
+                + from(conditionBeyond || UserFilterSql.readsBeyondMembership(sort)) + where
+                + " order by page_key" + direction + ", m.user_id" + direction + " limit ? offset ?";
+        List<UserRow> rows = jdbc.sql(COLUMNS + "\n from (" + chosen + ") m" + JOINS
+                        + " order by m.page_key" + direction + ", m.user_id" + direction)
+                .params(paged)
                 .query(ScimUserStore::row).list();
         return new Page(withRights(organization, rows), total);
+    }
+
+    /** The members of the organization, joined to their account and the directory's attributes only when asked. */
+    private static String from(boolean beyondMembership) {
+        return "\n from membership m" + (beyondMembership ? JOINS : "") + "\n where m.organization_id = ?";
     }
 
     Optional<UserRow> one(OrganizationId organization, UserId user) {

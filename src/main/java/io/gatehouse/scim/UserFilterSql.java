@@ -35,6 +35,19 @@ final class UserFilterSql {
 
     /** The SQL condition and its parameters. */
     record Condition(String sql, List<Object> parameters) {
+
+        /**
+         * Whether the condition compares with a pattern (sw, co, ew): a plan made for any pattern
+         * cannot read an index by its prefix, so such statements are planned with their values.
+         */
+        boolean matchesPatterns() {
+            return sql.contains(" like ");
+        }
+
+        /** Whether the condition reads the account (u) or the directory's attributes (s), not only the membership (m). */
+        boolean readsBeyondMembership() {
+            return UserFilterSql.readsBeyondMembership(sql);
+        }
     }
 
     static Condition of(ScimFilter filter) {
@@ -42,6 +55,13 @@ final class UserFilterSql {
         translation.write(filter, false);
         return new Condition(translation.sql.toString(), List.copyOf(translation.parameters));
     }
+
+    /** Whether SQL written by this class names a column of the account (u) or of the directory (s). */
+    static boolean readsBeyondMembership(String sql) {
+        return BEYOND_MEMBERSHIP.matcher(sql).find();
+    }
+
+    private static final java.util.regex.Pattern BEYOND_MEMBERSHIP = java.util.regex.Pattern.compile("\\b[us]\\.");
 
     /** The column a list is sorted by; unknown attributes are refused. */
     static String sortColumn(String sortBy) {

@@ -293,6 +293,15 @@ public class Accounts {
         }
     }
 
+    /** An account and the terms of use its owner accepted (empty until they register), read in one statement. */
+    public record AccountWithTerms(AccountView account, Optional<TermsOfUse> terms) {
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<AccountWithTerms> findWithTerms(UserId id) {
+        return accounts.findById(id.value()).map(account -> new AccountWithTerms(AccountView.of(account), account.terms()));
+    }
+
     /** The terms of use the person accepted and when; empty for someone who has not registered. */
     @Transactional(readOnly = true)
     public Optional<TermsOfUse> termsAccepted(UserId id) {

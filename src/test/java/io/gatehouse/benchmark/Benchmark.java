@@ -169,7 +169,7 @@ public final class Benchmark {
                 }
                 String bearer = "Bearer " + token(basic(data.managerEmail(), DataGenerator.PASSWORD));
                 if (!licensingOnly) {
-                    report.signOn = new SignOnBenchmark(base, database, data, bearer, Benchmark::step).run(ADMIN_EMAIL, ADMIN_PASSWORD);
+                    report.signOn = new SignOnBenchmark(base, database, data, bearer, Benchmark::step, app::cpuMillis).run(ADMIN_EMAIL, ADMIN_PASSWORD);
                 }
                 if (signOnOnly) {
                     deleteTree(files);

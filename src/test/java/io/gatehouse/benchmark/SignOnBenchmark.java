@@ -54,8 +54,11 @@ final class SignOnBenchmark {
     private final String managerBearer;
     private final BlockingHttp http;
     private final Consumer<String> step;
+    private final java.util.function.LongSupplier appCpuMillis;
 
-    SignOnBenchmark(String base, BenchmarkDatabase database, DataGenerator.Dataset data, String managerBearer, Consumer<String> step) {
+    SignOnBenchmark(String base, BenchmarkDatabase database, DataGenerator.Dataset data, String managerBearer, Consumer<String> step,
+            java.util.function.LongSupplier appCpuMillis) {
+        this.appCpuMillis = appCpuMillis;
         this.base = base;
         this.database = database;
         this.data = data;
@@ -81,7 +84,7 @@ final class SignOnBenchmark {
                     "grant_type=client_credentials", "Authorization", client, "Accept", "application/json");
             return expect(response, 200) && ACCESS_TOKEN.matcher(response.body()).find();
         };
-        Load.Result credentials = Load.run("client-credentials token", 4, 400, 20_000, Duration.ofSeconds(20), clientCredentials);
+        Load.Result credentials = load("client-credentials token", 4, 400, 20_000, Duration.ofSeconds(20), clientCredentials);
         step.accept("  " + credentials.summary());
 
         step.accept("Introspection of a valid access token (POST /oauth2/introspect), concurrency 1");
@@ -90,7 +93,7 @@ final class SignOnBenchmark {
         expect(issued, 200);
         String accessToken = group(ACCESS_TOKEN, issued.body());
         String introspect = "token=" + encode(accessToken);
-        Load.Result introspection = Load.run("introspection", 1, 300, 5_000, Duration.ofSeconds(20), i -> {
+        Load.Result introspection = load("introspection", 1, 300, 5_000, Duration.ofSeconds(20), i -> {
             BlockingHttp.Response response = http.post("/oauth2/introspect", "application/x-www-form-urlencoded", introspect,
                     "Authorization", client, "Accept", "application/json");
             return expect(response, 200) && response.body().replace(" ", "").contains("\"active\":true");
@@ -126,13 +129,13 @@ final class SignOnBenchmark {
             refreshTokens.add(group(REFRESH_TOKEN, tokens.body()));
             return true;
         };
-        Load.Result authorizationCode = Load.run("authorization code, end to end", 1, 100, 1_500, Duration.ofSeconds(30), codeFlow);
+        Load.Result authorizationCode = load("authorization code, end to end", 1, 100, 1_500, Duration.ofSeconds(30), codeFlow);
         step.accept("  " + authorizationCode.summary());
         int obtained = refreshTokens.size();
 
         step.accept("Refresh grants (POST /oauth2/token, grant_type=refresh_token), each with the refresh token the one before"
                 + " returned, on " + obtained + " sign-ins, concurrency 4");
-        Load.Result refresh = Load.run("refresh grant", 4, 200, 20_000, Duration.ofSeconds(20), i -> {
+        Load.Result refresh = load("refresh grant", 4, 200, 20_000, Duration.ofSeconds(20), i -> {
             String token = refreshTokens.take();
             BlockingHttp.Response response = http.post("/oauth2/token", "application/x-www-form-urlencoded",
                     "grant_type=refresh_token&refresh_token=" + encode(token), "Authorization", client, "Accept", "application/json");
@@ -161,12 +164,12 @@ final class SignOnBenchmark {
             lowest = Math.min(lowest, total);
             highest = Math.max(highest, total);
         }
-        Load.Result startsWith = Load.run("SCIM userName sw", 1, 200, 1_500, Duration.ofSeconds(30), i -> {
+        Load.Result startsWith = load("SCIM userName sw", 1, 200, 1_500, Duration.ofSeconds(30), i -> {
             BlockingHttp.Response response = scimUsers("userName sw \"" + prefixes.get(i % prefixes.size()) + "\"", scim);
             return TOTAL.matcher(response.body()).find();
         });
         step.accept("  " + startsWith.summary() + " (" + lowest + " to " + highest + " matches)");
-        Load.Result equals = Load.run("SCIM userName eq", 1, 200, 2_000, Duration.ofSeconds(30), i -> {
+        Load.Result equals = load("SCIM userName eq", 1, 200, 2_000, Duration.ofSeconds(30), i -> {
             BlockingHttp.Response response = scimUsers("userName eq \"" + emails.get(i % emails.size()) + "\"", scim);
             Matcher total = TOTAL.matcher(response.body());
             return total.find() && total.group(1).equals("1");
@@ -174,6 +177,24 @@ final class SignOnBenchmark {
         step.accept("  " + equals.summary());
         return new Results(credentials, introspection, authorizationCode, refresh, startsWith, equals, sessions.size(), obtained,
                 lowest, highest);
+    }
+
+    /**
+     * A load run, and the application's own CPU time per request over it (warm-up and repeated runs
+     * included): what other processes on the machine change least.
+     */
+    private Load.Result load(String label, int threads, int warmUp, int maxRequests, Duration maxTime, Load.Request request)
+            throws InterruptedException {
+        java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
+        long before = appCpuMillis.getAsLong();
+        Load.Result result = Load.run(label, threads, warmUp, maxRequests, maxTime, i -> {
+            requests.incrementAndGet();
+            return request.call(i);
+        });
+        long used = appCpuMillis.getAsLong() - before;
+        step.accept(String.format("  %s: the application used %.2f ms of CPU per request (%d ms for %d requests)", label,
+                requests.get() == 0 ? 0.0 : used / (double) requests.get(), used, requests.get()));
+        return result;
     }
 
     private BlockingHttp.Response scimUsers(String filter, String scim) throws IOException {

@@ -13,6 +13,7 @@ import io.gatehouse.support.TestData.TestMember;
 import io.gatehouse.user.Accounts;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -254,6 +255,40 @@ class ScimProvisioningHttpTest {
         assertThat(read(unknown).path("scimType").asString()).isEqualTo("invalidFilter");
         Answer broken = ScimFixtures.call(port, token, "GET", "/Users?filter=" + encode("userName eq"), null);
         assertThat(read(broken).path("scimType").asString()).isEqualTo("invalidFilter");
+    }
+
+    @Test
+    void pagesFollowTheOrderAskedWhetherItComesFromTheMembershipTheAccountOrTheDirectory() {
+        OrganizationId org = data.organizationId();
+        String token = fixtures.token(org);
+        data.user(org);
+        data.user(org);
+
+        for (String sortBy : List.of("userName", "title", "meta.lastModified")) {
+            List<String> whole = userNames(read(ScimFixtures.call(port, token, "GET",
+                    "/Users?sortBy=" + sortBy + "&sortOrder=descending", null)));
+            List<String> oneByOne = new java.util.ArrayList<>();
+            for (int start = 1; start <= 3; start++) {
+                JsonNode page = read(ScimFixtures.call(port, token, "GET",
+                        "/Users?sortBy=" + sortBy + "&sortOrder=descending&startIndex=" + start + "&count=1", null));
+                assertThat(page.path("totalResults").asInt()).as(sortBy).isEqualTo(3);
+                oneByOne.addAll(userNames(page));
+            }
+            assertThat(whole).as(sortBy).hasSize(3);
+            assertThat(oneByOne).as(sortBy).isEqualTo(whole);
+        }
+        List<String> byUserName = userNames(read(ScimFixtures.call(port, token, "GET",
+                "/Users?filter=" + encode("userName pr") + "&sortBy=userName&sortOrder=descending", null)));
+        assertThat(byUserName).hasSize(3).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        JsonNode beyond = read(ScimFixtures.call(port, token, "GET", "/Users?startIndex=4&count=2", null));
+        assertThat(beyond.path("totalResults").asInt()).isEqualTo(3);
+        assertThat(userNames(beyond)).isEmpty();
+    }
+
+    private List<String> userNames(JsonNode list) {
+        List<String> names = new java.util.ArrayList<>();
+        list.path("Resources").forEach(user -> names.add(user.path("userName").asString().toLowerCase(java.util.Locale.ROOT)));
+        return names;
     }
 
     @Test
