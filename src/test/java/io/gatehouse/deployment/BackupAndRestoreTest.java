@@ -16,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,8 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -34,22 +37,31 @@ import org.springframework.core.env.Environment;
 /**
  * bin/backup and bin/restore against a real PostgreSQL server: a database at the latest schema with a
  * member and a stored file, backed up, damaged, and restored, over itself or into a new empty database.
- * Needs a pg_dump of the server's major version or newer (PG_BIN, /usr/lib/postgresql/N/bin or the PATH).
+ * Needs a pg_dump of the server's major version or newer (PG_BIN, /usr/lib/postgresql/N/bin or the PATH). When
+ * every installed pg_dump is older than the shared test server, the class starts a server of the client's own
+ * version from the server binaries packaged next to it, and stops it afterwards.
  */
 @Tag("database")
 class BackupAndRestoreTest {
 
     private static final Path SCRIPTS = Path.of("bin").toAbsolutePath();
 
+    /** Set when the shared test server is newer than the installed pg_dump: a server of the client's version. */
+    private static ClientVersionServer ownServer;
+    private static String pgBin;
+
     private Database database;
     private Path work;
     private Path files;
-    private String pgBin;
 
     /** A fresh database on the test server, as the application's settings would name it. */
     record Database(String url, String user, String password) {
 
         static Database fresh() {
+            return ownServer != null ? new Database(ownServer.createDatabase(), "postgres", "") : onTheSharedServer();
+        }
+
+        static Database onTheSharedServer() {
             GenericApplicationContext context = new GenericApplicationContext();
             new TestDatabase().initialize(context);
             Environment environment = context.getEnvironment();
@@ -85,17 +97,47 @@ class BackupAndRestoreTest {
     record Run(int exitCode, String output) {
     }
 
+    /** Why the tests cannot run here; checked before each, so that each is reported skipped with it. */
+    private static String skipped;
+
+    @BeforeAll
+    static void aPgDumpAndAServerItCanRead() throws Exception {
+        if (!TestDatabase.postgres()) {
+            skipped = "bin/backup and bin/restore are for PostgreSQL: this is the H2 pass";
+            return;
+        }
+        int serverMajor = majorVersionOf(Database.onTheSharedServer());
+        Optional<String> found = pgDumpDirectory(serverMajor);
+        if (found.isPresent()) {
+            pgBin = found.get();
+            return;
+        }
+        Optional<Path> client = clientWithItsServer();
+        if (client.isEmpty()) {
+            skipped = "bin/backup needs pg_dump " + serverMajor + " or newer for this PostgreSQL " + serverMajor
+                    + " server, and none was found (PG_BIN, /usr/lib/postgresql/N/bin, PATH: " + describePathPgDump()
+                    + "), nor an older client with the server binaries of its version beside it (" + whyNoClientServer()
+                    + "). Install the PostgreSQL " + serverMajor + " client, or run the PostgreSQL pass against a server of the "
+                    + "installed client's version with GATEHOUSE_TEST_DB_URL";
+            return;
+        }
+        ownServer = ClientVersionServer.start(client.get());
+        pgBin = client.get().toString();
+    }
+
+    @AfterAll
+    static void stopTheOwnServer() throws IOException {
+        skipped = null;
+        if (ownServer != null) {
+            ownServer.close();
+            ownServer = null;
+        }
+    }
+
     @BeforeEach
     void aDatabaseWithAMemberAndAStoredFile() throws Exception {
-        assumeTrue(TestDatabase.postgres(), "bin/backup and bin/restore are for PostgreSQL: this is the H2 pass");
+        assumeTrue(skipped == null, skipped);
         database = Database.fresh();
-        int serverMajor = Integer.parseInt(database.column("select current_setting('server_version_num')").get(0)) / 10000;
-        Optional<String> found = pgDumpDirectory(serverMajor);
-        assumeTrue(found.isPresent(), "bin/backup needs pg_dump " + serverMajor + " or newer for this PostgreSQL " + serverMajor
-                + " server, and none was found (PG_BIN, /usr/lib/postgresql/N/bin, PATH: " + describePathPgDump()
-                + "). Install the PostgreSQL " + serverMajor + " client, or run the PostgreSQL pass against a server of the "
-                + "installed client's version with GATEHOUSE_TEST_DB_URL");
-        pgBin = found.get();
 
         Flyway.configure().dataSource(database.url(), database.user(), database.password())
                 .locations("classpath:db/migration/common", "classpath:db/migration/postgresql").load().migrate();
@@ -213,8 +255,34 @@ class BackupAndRestoreTest {
         return new Run(process.exitValue(), output.strip());
     }
 
+    private static int majorVersionOf(Database server) throws SQLException {
+        return Integer.parseInt(server.column("select current_setting('server_version_num')").get(0)) / 10000;
+    }
+
     /** A directory holding a pg_dump (and pg_restore, psql) that can read a server of this major version. */
     private static Optional<String> pgDumpDirectory(int serverMajor) {
+        return clientDirectories()
+                .filter(directory -> majorVersion(directory.resolve("pg_dump")).orElse(0) >= serverMajor)
+                .map(Path::toString)
+                .findFirst();
+    }
+
+    /** The newest client directory that also holds a server of the same major version (as Debian packages them). */
+    private static Optional<Path> clientWithItsServer() {
+        return clientDirectories()
+                .filter(directory -> ClientVersionServer.unusable(directory).isEmpty())
+                .filter(directory -> majorVersion(directory.resolve("postgres")).equals(majorVersion(directory.resolve("pg_dump"))))
+                .max(Comparator.comparing(directory -> majorVersion(directory.resolve("pg_dump")).orElse(0)));
+    }
+
+    private static String whyNoClientServer() {
+        List<String> reasons = clientDirectories().map(directory -> ClientVersionServer.unusable(directory).orElse(
+                directory.resolve("postgres") + " is not of the version of " + directory.resolve("pg_dump"))).toList();
+        return reasons.isEmpty() ? "no client at all" : String.join("; ", reasons);
+    }
+
+    /** Directories holding pg_dump, pg_restore and psql, in the order they are preferred. */
+    private static Stream<Path> clientDirectories() {
         List<Path> candidates = new ArrayList<>();
         Optional.ofNullable(System.getenv("PG_BIN")).filter(s -> !s.isBlank()).map(Path::of).ifPresent(candidates::add);
         Path debian = Path.of("/usr/lib/postgresql");
@@ -226,12 +294,9 @@ class BackupAndRestoreTest {
             }
         }
         Stream.of(System.getenv().getOrDefault("PATH", "").split(":")).filter(s -> !s.isBlank()).map(Path::of).forEach(candidates::add);
-        return candidates.stream()
+        return candidates.stream().distinct()
                 .filter(directory -> Files.isExecutable(directory.resolve("pg_dump")) && Files.isExecutable(directory.resolve("pg_restore"))
-                        && Files.isExecutable(directory.resolve("psql")))
-                .filter(directory -> majorVersion(directory.resolve("pg_dump")).orElse(0) >= serverMajor)
-                .map(Path::toString)
-                .findFirst();
+                        && Files.isExecutable(directory.resolve("psql")));
     }
 
     private static String describePathPgDump() {
