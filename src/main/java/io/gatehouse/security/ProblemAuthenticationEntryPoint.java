@@ -20,7 +20,9 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, Acces
     private static final String CHALLENGE = "Basic realm=\"Gatehouse\", Bearer realm=\"Gatehouse\"";
 
     private final Problems problems;
-    private final JsonMapper json = JsonMapper.builder().build();
+    /** Extension members (the request id) at the top level of the problem, as the API's other problems have them. */
+    private final JsonMapper json = JsonMapper.builder()
+            .addMixIn(ProblemDetail.class, org.springframework.http.converter.json.ProblemDetailJacksonMixin.class).build();
 
     ProblemAuthenticationEntryPoint(Problems problems) {
         this.problems = problems;

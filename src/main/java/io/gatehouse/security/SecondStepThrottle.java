@@ -34,9 +34,11 @@ public class SecondStepThrottle {
     }
 
     private final SignInThrottle throttle;
+    private final SignInMetrics metrics;
 
-    SecondStepThrottle(SignInThrottle throttle) {
+    SecondStepThrottle(SignInThrottle throttle, SignInMetrics metrics) {
         this.throttle = throttle;
+        this.metrics = metrics;
     }
 
     /** Counts an attempt before its code is checked, so parallel guesses cannot all slip under the limit. */
@@ -45,6 +47,7 @@ public class SecondStepThrottle {
             return new Attempt(throttle.admit(new SignInThrottle.Attempt("second-step:" + account, Optional.empty(),
                     request.getRemoteAddr())), 0);
         } catch (SignInThrottledException e) {
+            metrics.throttled("second_factor");
             return new Attempt(null, e.retryAfterSeconds());
         }
     }

@@ -30,9 +30,10 @@ class SecurityConfiguration {
             + "base-uri 'self'; object-src 'none'";
 
     @Bean
-    AuthenticationManager authenticationManager(AccountAuthenticationProvider provider) {
+    AuthenticationManager authenticationManager(AccountAuthenticationProvider provider, SignInMetrics metrics) {
         ProviderManager manager = new ProviderManager(provider);
         manager.setEraseCredentialsAfterAuthentication(true);
+        manager.setAuthenticationEventPublisher(metrics);
         return manager;
     }
 
@@ -89,7 +90,7 @@ class SecurityConfiguration {
             io.gatehouse.access.Actors actors, ProblemAuthenticationEntryPoint problems, ApiDocs.Settings apiDocs,
             DeviceCookies devices, org.springframework.beans.factory.ObjectProvider<SignOnOrigins> signOnOrigins,
             io.gatehouse.security.session.SignInRecorder signIns, SecondStepGate secondStep,
-            io.gatehouse.security.passkey.PasskeySignIn passkeySignIn, SignInThrottle throttle) throws Exception {
+            io.gatehouse.security.passkey.PasskeySignIn passkeySignIn, SignInThrottle throttle, SignInMetrics metrics) throws Exception {
         if (apiDocs.apiDocs() == ApiDocs.OFF) {
             http.addFilterBefore(new ApiDocs.Off(), org.springframework.security.web.context.SecurityContextHolderFilter.class);
         }
@@ -99,8 +100,7 @@ class SecurityConfiguration {
                                     // The "was this you?" mail's link: signed, and it only ends the one session it names.
                                     "/account/sessions/end-link",
                                     "/.well-known/gatehouse-licence-key",
-                                    "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico",
-                                    "/actuator/health", "/actuator/health/**", "/error")
+                                    "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error")
                             .permitAll();
                     // Passkeys are added and removed on /account/passkeys (audited, told by mail), not through Spring's own endpoints.
                     auth.requestMatchers("/webauthn/register", "/webauthn/register/**").denyAll();
@@ -122,7 +122,7 @@ class SecurityConfiguration {
                         .addHeaderWriter(new PortalContentSecurityPolicy(CONTENT_SECURITY_POLICY, signOnOrigins))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         passkeySignIn.configure(http, passkeyAttempts(throttle, devices),
-                recordSignIn(accounts, devices, signIns, passkeySignIn.answer()), passkeySignInFailure());
+                recordSignIn(accounts, devices, signIns, passkeySignIn.answer()), passkeySignInFailure(), metrics);
         return http.build();
     }
 

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * RFC 9457 problem details, titled and explained in the caller's language. The "type" URIs name
- * the kind of problem; "errors" lists each offending field with its own message.
+ * the kind of problem; "errors" lists each offending field with its own message; "requestId" is the
+ * request's id (also in the X-Request-Id header).
  */
 @Component
 public class Problems {
@@ -38,6 +39,8 @@ public class Problems {
         problem.setType(URI.create(TYPE_BASE + type));
         problem.setTitle(message("problem." + type + ".title", new Object[0], locale, status.getReasonPhrase()));
         problem.setDetail(message(detailCode, arguments, locale, detailCode));
+        // What the caller quotes to support, to find this request in the logs.
+        RequestIds.current().ifPresent(id -> problem.setProperty("requestId", id));
         return problem;
     }
 

@@ -42,7 +42,8 @@ public class PasskeySignIn {
     }
 
     public void configure(HttpSecurity http, PasskeyAuthenticationProvider.Attempts attempts, AuthenticationSuccessHandler success,
-            AuthenticationFailureHandler failure) throws Exception {
+            AuthenticationFailureHandler failure, org.springframework.security.authentication.AuthenticationEventPublisher events)
+            throws Exception {
         PasskeyAuthenticationProvider provider = new PasskeyAuthenticationProvider(relyingParty, passkeys, accounts, attempts);
         // Spring's configurer insists on a UserDetailsService for the provider it builds; that provider is replaced below.
         http.setSharedObject(UserDetailsService.class, name -> {
@@ -53,7 +54,9 @@ public class PasskeySignIn {
                 .withObjectPostProcessor(new ObjectPostProcessor<WebAuthnAuthenticationFilter>() {
                     @Override
                     public <O extends WebAuthnAuthenticationFilter> O postProcess(O filter) {
-                        filter.setAuthenticationManager(new ProviderManager(provider));
+                        ProviderManager manager = new ProviderManager(provider);
+                        manager.setAuthenticationEventPublisher(events);
+                        filter.setAuthenticationManager(manager);
                         filter.setAuthenticationSuccessHandler(success);
                         filter.setAuthenticationFailureHandler(failure);
                         // The second step: a password session proving a passkey of the same account keeps both factors.
