@@ -8,17 +8,22 @@ import io.gatehouse.shared.OrganizationId;
 import io.gatehouse.support.IntegrationTest;
 import io.gatehouse.support.TestData;
 import io.gatehouse.support.TestData.TestMember;
+import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingInitializationContext;
 import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.logging.LoggingSystemProperty;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.support.ResourcePropertySource;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -49,14 +54,20 @@ class JsonLogsTest {
         LOGGING.cleanUp();
     }
 
-    /** Plain lines again for the contexts that run after this one. */
+    /** The configuration the other contexts log with (plain lines), for those of them that run after this one. */
     @AfterAll
-    static void backToPlainLines() {
+    static void backToPlainLines() throws IOException {
+        StandardEnvironment plain = new StandardEnvironment();
+        plain.getPropertySources().addLast(new ResourcePropertySource("classpath:application-test.properties"));
+        plain.getPropertySources().addLast(new ResourcePropertySource("classpath:application.properties"));
+        // The format is handed to Logback as a system property, which a later context would not overwrite.
+        System.clearProperty(LoggingSystemProperty.CONSOLE_STRUCTURED_FORMAT.getEnvironmentVariableName());
         LOGGING.cleanUp();
         LOGGING.beforeInitialize();
-        LOGGING.initialize(new LoggingInitializationContext(new StandardEnvironment()), null, null);
-        LOGGING.setLogLevel("root", org.springframework.boot.logging.LogLevel.WARN);
-        LOGGING.setLogLevel("io.gatehouse", org.springframework.boot.logging.LogLevel.INFO);
+        LOGGING.initialize(new LoggingInitializationContext(plain), null, null);
+        for (String level : List.of("root", "io.gatehouse")) {
+            LOGGING.setLogLevel(level, LogLevel.valueOf(plain.getRequiredProperty("logging.level." + level).toUpperCase(Locale.ROOT)));
+        }
     }
 
     @Test
