@@ -40,6 +40,13 @@ public final class PortalSession {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A page as a browser asks for it: HTML first, in that language. */
+    public HttpResponse<String> page(String pathOrUrl, String language) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(uri(pathOrUrl)).timeout(Duration.ofSeconds(20)).GET()
+                        .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").header("Accept-Language", language).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     public HttpResponse<String> postForm(String path, Map<String, String> fields) throws IOException, InterruptedException {
         return client.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20))
                         .header("Content-Type", "application/x-www-form-urlencoded")
