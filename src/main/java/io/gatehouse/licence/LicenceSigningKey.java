@@ -28,6 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The Ed25519 key pair that signs licence files, made once by the first node that needs it and
  * kept in the database (the private half sealed by {@link LicenceVault}), so every node signs with
  * the same key and the vendor's software needs one public key. Published as a JWK (RFC 8037).
+ * Each node keeps it in memory once read: it never changes (there is no rotation: the vendor's
+ * software holds its public half), so no node can hold a stale one.
  */
 @Component
 class LicenceSigningKey {

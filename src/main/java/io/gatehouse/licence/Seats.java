@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * invitation waits) and they hold at least one right of it. Seats are counted from those live
  * memberships, never kept in a counter, so disabling, blocking or removing someone frees their seat
  * at once; a list of licences reuses a count only while the organization's access version has not
- * moved. The seats on offer are those of the organization's active licences of the product, added
+ * moved. That version is read from the database on each use, so a count kept by one node is never
+ * used after a change made on another. The seats on offer are those of the organization's active licences of the product, added
  * up; one without a number makes them unlimited. A product tied to an application needs a licence:
  * with no active one, nobody new gets its rights.
  */

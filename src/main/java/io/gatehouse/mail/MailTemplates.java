@@ -57,7 +57,7 @@ class MailTemplates {
                     throw new IllegalArgumentException("no mail template templates/mail/" + request.template() + part);
                 }
             }
-            // Looking a resource up walks the class path: once per template is enough.
+            // Looking a resource up walks the class path: once per template is enough (they ship in the jar, the same on every node).
             present.add(request.template());
         }
         Locale locale = request.locale();

@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Rotates the signing key when it is due, and forgets authorizations whose every token has
- * expired. Safe on several nodes at once: the rotation locks the active key's row and checks its
- * age again, and the sweep deletes only what nobody can use any more.
+ * expired. Safe on several nodes at once: nodes due together take turns on the keys' change
+ * signal and check the key's age again in their turn, so one rotates; the sweep deletes only what
+ * nobody can use any more, and a delete run twice deletes nothing the second time.
  */
 @Component
 class OidcHousekeeping {

@@ -86,9 +86,10 @@ class SigningKeys implements JWKSource<SecurityContext> {
 
     /** Makes a new signing key; the one before keeps being published until its tokens have expired. */
     String rotate() {
+        RSAKey key = newKey();
         String kid = separately.execute(status -> {
             signals.takeTurn(TOPIC);
-            return makeKey();
+            return store(key);
         });
         loaded = null;
         return kid;
@@ -96,30 +97,42 @@ class SigningKeys implements JWKSource<SecurityContext> {
 
     /** Rotates when the active key is older than the given age; a no-op on every node but the first to see it. */
     boolean rotateIfOlderThan(Duration age) {
+        if (!due(age)) {
+            return false;
+        }
+        // Made before taking the turn: making an RSA key takes a while, and the turn holds back every other node.
+        RSAKey key = newKey();
         Boolean rotated = separately.execute(status -> {
             // Two nodes due at once take turns, and the second reads the key the first made: they rotate once.
             signals.takeTurn(TOPIC);
-            List<Instant> active = jdbc.sql("select created_at from oidc_signing_key where retired_at is null")
-                    .query((rs, n) -> rs.getTimestamp(1).toInstant()).list();
-            if (!active.isEmpty() && active.stream().allMatch(created -> created.plus(age).isAfter(clock.instant()))) {
+            if (!due(age)) {
                 return false;
             }
-            makeKey();
+            store(key);
             return true;
         });
         loaded = null;
         return Boolean.TRUE.equals(rotated);
     }
 
-    private String makeKey() {
-        Instant now = clock.instant();
-        RSAKey key;
+    private boolean due(Duration age) {
+        List<Instant> active = jdbc.sql("select created_at from oidc_signing_key where retired_at is null")
+                .query((rs, n) -> rs.getTimestamp(1).toInstant()).list();
+        return active.isEmpty() || active.stream().anyMatch(created -> !created.plus(age).isAfter(clock.instant()));
+    }
+
+    private RSAKey newKey() {
         try {
-            key = new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256)
-                    .keyID(UUID.randomUUID().toString()).issueTime(java.util.Date.from(now)).generate();
+            return new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256)
+                    .keyID(UUID.randomUUID().toString()).issueTime(java.util.Date.from(clock.instant())).generate();
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot make a signing key", e);
         }
+    }
+
+    /** Signs with the key from now on, in the caller's transaction, and tells every node. */
+    private String store(RSAKey key) {
+        Instant now = clock.instant();
         jdbc.sql("update oidc_signing_key set retired_at = ?, published_until = ? where retired_at is null")
                 .params(Timestamp.from(now), Timestamp.from(now.plus(longestToken)))
                 .update();
@@ -137,11 +150,12 @@ class SigningKeys implements JWKSource<SecurityContext> {
         if (known == null || known.readAt().plus(REFRESH).isBefore(now)) {
             known = read(now);
             if (known == null) {
+                RSAKey key = newKey();
                 separately.executeWithoutResult(status -> {
                     // The first node to need a key makes it; another one racing it waits its turn and finds it made.
                     signals.takeTurn(TOPIC);
                     if (jdbc.sql("select count(*) from oidc_signing_key where retired_at is null").query(Long.class).single() == 0) {
-                        makeKey();
+                        store(key);
                     }
                 });
                 known = read(now);

@@ -59,7 +59,10 @@ public class Sealing {
         }
     }
 
-    /** One sealing key, read or made when first needed. */
+    /**
+     * One sealing key, read or made when first needed, then kept in memory: it comes from the
+     * configuration or from {@link ServerSecrets}, neither of which changes while a node runs.
+     */
     public final class Key {
 
         private final String storedName;

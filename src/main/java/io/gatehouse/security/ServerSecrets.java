@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Random keys kept in the database, so that every node signs and checks with the same one. The
- * first node to need a key makes it; a node that loses that race reads the winner's.
+ * first node to need a key makes it; a node that loses that race reads the winner's. Each node
+ * keeps what it read in memory: a secret is never changed once made, so every node holds the same.
  */
 @Component
 class ServerSecrets {

@@ -11,7 +11,8 @@ import org.springframework.context.ApplicationListener;
  * The origins a passkey ceremony may come from, read by the relying party at every ceremony. A
  * portal whose relying party is {@code localhost} also accepts the port it actually listens on: a
  * browser treats any localhost port as a secure origin, and a portal started on another port than
- * its public address says would otherwise refuse every passkey.
+ * its public address says would otherwise refuse every passkey. Node-local by nature: it holds the
+ * configuration and the port this node listens on.
  */
 final class AllowedOrigins extends AbstractSet<String> implements ApplicationListener<WebServerInitializedEvent> {
 
