@@ -270,6 +270,7 @@ class TenantIsolationTest {
         JsonNode node = JSON.readTree(body);
         if (node instanceof ObjectNode object) {
             object.remove("instance");
+            object.remove("requestId");
         }
         return node.toString();
     }
