@@ -115,9 +115,7 @@ class SecondFactorResetTest {
     void onlyTheVendorAdminResetsAStaffMembersSecondFactors() throws Exception {
         io.gatehouse.user.AccountView support = data.staff(io.gatehouse.access.StaffRole.VENDOR_SUPPORT);
         io.gatehouse.user.AccountView other = data.staff(io.gatehouse.access.StaffRole.VENDOR_SUPPORT);
-        String secret = factors.beginAuthenticator(support.id()).orElseThrow();
-        TotpCodes.awayFromStepEdge();
-        factors.confirmAuthenticator(data.actor(support.id()), TotpCodes.code(secret, 0));
+        enrolled(support.id());
         String path = "/api/v1/staff/" + support.id() + "/second-factors/reset";
         PortalSession client = new PortalSession(port);
 
@@ -132,9 +130,7 @@ class SecondFactorResetTest {
     @Test
     void theVendorAdminResetsAStaffMembersFromTheStaffPageAfterBeingAskedButNeverTheirOwn() throws Exception {
         io.gatehouse.user.AccountView support = data.staff(io.gatehouse.access.StaffRole.VENDOR_SUPPORT);
-        String secret = factors.beginAuthenticator(support.id()).orElseThrow();
-        TotpCodes.awayFromStepEdge();
-        factors.confirmAuthenticator(data.actor(support.id()), TotpCodes.code(secret, 0));
+        enrolled(support.id());
         PortalSession admin = new PortalSession(port);
         admin.signIn(TestData.ADMIN_EMAIL, TestData.ADMIN_PASSWORD);
         String reset = "/admin/staff/" + support.id() + "/second-factors/reset";
@@ -159,9 +155,7 @@ class SecondFactorResetTest {
     void vendorSupportCannotResetAColleaguesFromTheStaffPageAndAMembersIdIsNotFound() throws Exception {
         io.gatehouse.user.AccountView support = data.staff(io.gatehouse.access.StaffRole.VENDOR_SUPPORT);
         io.gatehouse.user.AccountView colleague = data.staff(io.gatehouse.access.StaffRole.VENDOR_SUPPORT);
-        String secret = factors.beginAuthenticator(colleague.id()).orElseThrow();
-        TotpCodes.awayFromStepEdge();
-        factors.confirmAuthenticator(data.actor(colleague.id()), TotpCodes.code(secret, 0));
+        enrolled(colleague.id());
         PortalSession browser = new PortalSession(port);
         browser.signIn(support.email(), TestData.PASSWORD);
 
@@ -178,9 +172,13 @@ class SecondFactorResetTest {
     }
 
     private void enrolled(TestMember member) throws Exception {
-        String secret = factors.beginAuthenticator(member.userId()).orElseThrow();
+        enrolled(member.userId());
+    }
+
+    private void enrolled(io.gatehouse.shared.UserId account) throws Exception {
+        String secret = factors.beginAuthenticator(account).orElseThrow();
         TotpCodes.awayFromStepEdge();
-        factors.confirmAuthenticator(data.actor(member.userId()), TotpCodes.code(secret, 0));
+        factors.confirmAuthenticator(data.actor(account), TotpCodes.code(secret, 0));
     }
 
     private static HttpResponse<String> post(PortalSession client, String path, TestMember as) throws Exception {
