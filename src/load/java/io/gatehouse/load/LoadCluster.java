@@ -37,10 +37,11 @@ final class LoadCluster implements AutoCloseable {
 
     /** Starts the nodes, fills the database and picks {@code users} Managers (and two more to warm up with). */
     static LoadCluster start(int nodes, int users) throws Exception {
-        say("Starting PostgreSQL and " + nodes + " nodes with " + String.join(" ", NODE_JAVA_OPTIONS));
+        String[] javaOptions = javaOptions();
+        say("Starting PostgreSQL and " + nodes + " nodes with " + String.join(" ", javaOptions));
         Cluster cluster = Cluster.builder()
                 .nodes(nodes)
-                .javaOptions(NODE_JAVA_OPTIONS)
+                .javaOptions(javaOptions)
                 // The production wait for a database connection (the harness shortens it for fault tests).
                 .property("spring.datasource.hikari.connection-timeout", "30000")
                 .workDirectory(Path.of("target", "load", "cluster"))
@@ -63,6 +64,16 @@ final class LoadCluster implements AutoCloseable {
             cluster.close();
             throw e;
         }
+    }
+
+    /** The README's options, then any given in {@code gatehouse.load.node-options} (a profiler's, say). */
+    private static String[] javaOptions() {
+        List<String> options = new ArrayList<>(List.of(NODE_JAVA_OPTIONS));
+        String more = System.getProperty("gatehouse.load.node-options", "").strip();
+        if (!more.isEmpty()) {
+            options.addAll(List.of(more.split("\\s+")));
+        }
+        return options.toArray(String[]::new);
     }
 
     /**
@@ -118,6 +129,16 @@ final class LoadCluster implements AutoCloseable {
         if (!failures.isEmpty()) {
             throw new IllegalStateException("The warm-up failed", failures.get(0));
         }
+        cpuAfterWarmUp = cpuTimes();
+    }
+
+    private List<Duration> cpuAfterWarmUp = List.of();
+
+    /** The CPU time each node has used so far (zero where the system does not tell). */
+    private List<Duration> cpuTimes() {
+        return cluster.nodes().stream()
+                .map(node -> ProcessHandle.of(node.pid()).flatMap(process -> process.info().totalCpuDuration()).orElse(Duration.ZERO))
+                .toList();
     }
 
     private void warmUp(Node node, PortalUsers.PortalUser user, long until) throws Exception {
@@ -152,6 +173,14 @@ final class LoadCluster implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        if (!cpuAfterWarmUp.isEmpty()) {
+            List<Duration> now = cpuTimes();
+            List<String> used = new ArrayList<>();
+            for (int i = 0; i < now.size(); i++) {
+                used.add(String.format("%s %.1f s", cluster.node(i).name(), (now.get(i).toMillis() - cpuAfterWarmUp.get(i).toMillis()) / 1000.0));
+            }
+            say("CPU the nodes used after the warm-up: " + String.join(", ", used));
+        }
         say("Stopping the nodes and PostgreSQL (logs in target/load/logs)");
         cluster.close();
     }

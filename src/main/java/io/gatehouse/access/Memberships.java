@@ -5,7 +5,10 @@ import io.gatehouse.shared.OrganizationId;
 import io.gatehouse.shared.SiteId;
 import io.gatehouse.shared.UserId;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +19,7 @@ import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -79,9 +83,67 @@ public class Memberships {
         return find(organization, user).orElseThrow(() -> new NotFoundException("member"));
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * Every membership of the person, in one statement: the rights by name (R rows), the sites (S
+     * rows), and for an active Manager how many active Managers the organization has. Pages and
+     * policies ask for them several times a request; a statement alone needs no transaction.
+     */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public List<MemberFacts> of(UserId user) {
-        return repository.findByUserId(user.value()).stream().map(this::facts).toList();
+        final class Held {
+            final Role role;
+            final MembershipStatus status;
+            final Set<String> rights = new HashSet<>();
+            final Set<SiteId> sites = new HashSet<>();
+            long managers;
+
+            Held(Role role, MembershipStatus status) {
+                this.role = role;
+                this.status = status;
+            }
+        }
+        Map<UUID, Held> held = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select 'R' as kind, m.organization_id, m.role, m.status, r.name as item,
+                               case when m.role = 'MANAGER' and m.status = 'ACTIVE' then
+                                   (select count(*) from membership o join user_account u on u.id = o.user_id
+                                    where o.organization_id = m.organization_id and o.role = 'MANAGER'
+                                      and o.status = 'ACTIVE' and u.status = 'ACTIVE')
+                               else 2 end as managers
+                        from membership m
+                        left join membership_right mr on mr.membership_id = m.id
+                        left join access_right r on r.id = mr.right_id
+                        where m.user_id = :user
+                        union all
+                        select 'S' as kind, m.organization_id, m.role, m.status, cast(s.site_id as varchar(36)) as item,
+                               2 as managers
+                        from membership m join site_access s on s.membership_id = m.id
+                        where m.user_id = :user""")
+                .param("user", user.value())
+                .query((rs, n) -> {
+                    UUID organization = rs.getObject(2, UUID.class);
+                    Held membership = held.get(organization);
+                    if (membership == null) {
+                        membership = new Held(Role.valueOf(rs.getString(3)), MembershipStatus.valueOf(rs.getString(4)));
+                        held.put(organization, membership);
+                    }
+                    String item = rs.getString(5);
+                    if ("S".equals(rs.getString(1))) {
+                        membership.sites.add(new SiteId(UUID.fromString(item)));
+                    } else {
+                        membership.managers = rs.getLong(6);
+                        if (item != null) {
+                            membership.rights.add(item);
+                        }
+                    }
+                    return organization;
+                })
+                .list();
+        List<MemberFacts> facts = new ArrayList<>(held.size());
+        held.forEach((organization, membership) -> facts.add(new MemberFacts(new OrganizationId(organization), user,
+                membership.role, membership.status, membership.rights, membership.sites,
+                membership.role == Role.MANAGER && membership.status == MembershipStatus.ACTIVE && membership.managers <= 1)));
+        return facts;
     }
 
     public MemberFacts join(OrganizationId organization, UserId user, MemberIdentity identity, Role role,

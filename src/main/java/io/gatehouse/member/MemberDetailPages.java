@@ -201,7 +201,7 @@ class MemberDetailPages {
         }
         if (htmx(request)) {
             // The boxes come back as saved, so a refused tick returns to what it was; the word shows beside the box.
-            pageModel.fill(model, actor, targets.reload(actor, target), currentTab(request));
+            pageModel.fillRights(model, targets.reload(actor, target), currentTab(request));
             String mark = refused != null ? refused : sent ? done : text(locale, "memberDetail.savedMark");
             model.addAttribute("savedRight", form.changed());
             model.addAttribute("rightsMark", mark);

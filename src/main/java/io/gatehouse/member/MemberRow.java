@@ -2,6 +2,7 @@ package io.gatehouse.member;
 
 import io.gatehouse.access.CatalogRight;
 import io.gatehouse.access.Role;
+import io.gatehouse.web.Addresses;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,16 @@ record MemberRow(String userId, String firstName, String lastName, String email,
     /** Someone invited who has not registered yet has no name: the list shows their address instead. */
     public boolean namedByEmail() {
         return (firstName + " " + lastName).replace("null", "").isBlank();
+    }
+
+    /** The address as the table shows it, wrapping only before "@" and "." (escaped: shown with th:utext). */
+    public String emailHtml() {
+        return Addresses.html(email);
+    }
+
+    /** The login as the table shows it (escaped: shown with th:utext). */
+    public String loginHtml() {
+        return Addresses.html(login);
     }
 
     /** Whether the name reads last name first: when the list is sorted by last name, and both names are known. */

@@ -64,6 +64,14 @@ class PersonPageModel {
         }
     }
 
+    /** What the rights form needs when it comes back in place after a tick: the boxes, as now held. */
+    void fillRights(Model model, PersonTarget target, String tab) {
+        model.addAttribute("base", target.base());
+        model.addAttribute("tab", tab);
+        model.addAttribute("applications", catalog.applications());
+        model.addAttribute("held", Set.copyOf(target.member().rights()));
+    }
+
     private static String reason(Decision decision) {
         return decision.allowed() ? null : decision.reason();
     }

@@ -1,6 +1,5 @@
 package io.gatehouse.organization;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,8 +19,4 @@ interface OrganizationRepository extends Repository<Organization, UUID> {
     List<Organization> findByNameKeyStartingWithOrderByNameKey(String prefix, Pageable page);
 
     long countByNameKeyStartingWith(String prefix);
-
-    List<Organization> findByIdInAndNameKeyStartingWithOrderByNameKey(Collection<UUID> ids, String prefix, Pageable page);
-
-    long countByIdInAndNameKeyStartingWith(Collection<UUID> ids, String prefix);
 }

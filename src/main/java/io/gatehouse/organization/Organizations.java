@@ -60,9 +60,15 @@ public class Organizations {
         return OrganizationView.of(organization);
     }
 
-    @Transactional(readOnly = true)
+    /** Read with plain SQL: the pages of an organization read it at every request. */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public OrganizationView get(Actor actor, OrganizationId id) {
-        return OrganizationView.of(visible(actor, id));
+        OrganizationView organization = jdbc.sql("select " + VIEW_COLUMNS + " from organization where id = ?")
+                .param(id.value())
+                .query((rs, n) -> view(rs))
+                .optional().orElseThrow(() -> new NotFoundException("organization"));
+        maySee(actor, id);
+        return organization;
     }
 
     /** Those the actor may see: every organization for vendor staff, their own for everyone else. */
@@ -80,8 +86,25 @@ public class Organizations {
         if (ids.isEmpty()) {
             return new PageResult<>(List.of(), 0, page.page(), page.size());
         }
-        return new PageResult<>(organizations.findByIdInAndNameKeyStartingWithOrderByNameKey(ids, prefix, pageable).stream().map(OrganizationView::of).toList(),
-                organizations.countByIdInAndNameKeyStartingWith(ids, prefix), page.page(), page.size());
+        // A person's own organizations are few: one statement reads them all, the page is cut here.
+        List<OrganizationView> matching = jdbc.sql("select " + VIEW_COLUMNS + ", name_key from organization where id in (:ids)")
+                .param("ids", ids)
+                .query((rs, n) -> Map.entry(rs.getString(7), view(rs)))
+                .list().stream()
+                .filter(row -> row.getKey().startsWith(prefix))
+                .sorted(Map.Entry.comparingByKey())
+                .map(Map.Entry::getValue)
+                .toList();
+        int from = (int) Math.min((long) page.page() * page.size(), matching.size());
+        int to = Math.min(from + page.size(), matching.size());
+        return new PageResult<>(matching.subList(from, to), matching.size(), page.page(), page.size());
+    }
+
+    private static final String VIEW_COLUMNS = "id, name, region, management_mode, default_language, created_at";
+
+    private static OrganizationView view(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new OrganizationView(rs.getObject(1, UUID.class).toString(), rs.getString(2), rs.getString(3),
+                ManagementMode.valueOf(rs.getString(4)), rs.getString(5), rs.getTimestamp(6).toInstant());
     }
 
     public OrganizationView update(Actor actor, OrganizationId id, String name, String region, ManagementMode mode) {
@@ -180,6 +203,11 @@ public class Organizations {
     /** The organization if the actor may see it; 404 otherwise, so foreign ids reveal nothing. */
     private Organization visible(Actor actor, OrganizationId id) {
         Organization organization = organizations.findById(id.value()).orElseThrow(() -> new NotFoundException("organization"));
+        maySee(actor, id);
+        return organization;
+    }
+
+    private void maySee(Actor actor, OrganizationId id) {
         var decision = policy.seeOrganization(actor, id);
         if (decision.denied()) {
             if ("policy.membershipBlocked".equals(decision.reason())) {
@@ -187,7 +215,6 @@ public class Organizations {
             }
             throw new NotFoundException("organization");
         }
-        return organization;
     }
 
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)

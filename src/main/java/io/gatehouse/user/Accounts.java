@@ -29,6 +29,7 @@ import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
@@ -45,11 +46,13 @@ public class Accounts {
     private final OrganizationLock lock;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AccountRows rows;
 
     Accounts(UserAccountRepository accounts, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy, AccessPolicy policy,
             Memberships memberships, Staff staff, EmailChanges emailChanges, OrganizationLock lock,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, AccountRows rows) {
         this.accounts = accounts;
+        this.rows = rows;
         this.passwordEncoder = passwordEncoder;
         this.passwordPolicy = passwordPolicy;
         this.policy = policy;
@@ -97,18 +100,18 @@ public class Accounts {
     }
 
     /** An account with no policy check, for features that have already decided the caller may see it. */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public AccountView find(UserId id) {
-        return accounts.findById(id.value()).map(AccountView::of).orElseThrow(() -> new NotFoundException("user"));
+        return rows.find(id.value()).map(AccountRows.AccountRow::account).orElseThrow(() -> new NotFoundException("user"));
     }
 
     @Transactional(readOnly = true)
     public AccountView get(Actor actor, UserId id) {
-        UserAccount account = load(id);
+        AccountView account = find(id);
         if (policy.viewAccount(actor, id, memberships.of(id)).denied()) {
             throw new NotFoundException("user");
         }
-        return AccountView.of(account);
+        return account;
     }
 
     /**
@@ -299,19 +302,19 @@ public class Accounts {
 
     @Transactional(readOnly = true)
     public Optional<AccountWithTerms> findWithTerms(UserId id) {
-        return accounts.findById(id.value()).map(account -> new AccountWithTerms(AccountView.of(account), account.terms()));
+        return rows.find(id.value()).map(row -> new AccountWithTerms(row.account(), row.terms()));
     }
 
     /** The terms of use the person accepted and when; empty for someone who has not registered. */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public Optional<TermsOfUse> termsAccepted(UserId id) {
-        return accounts.findById(id.value()).flatMap(UserAccount::terms);
+        return rows.find(id.value()).flatMap(AccountRows.AccountRow::terms);
     }
 
     /** The organization the person last chose to work on; never shown to anyone else. */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public Optional<OrganizationId> preferredOrganization(UserId id) {
-        return accounts.findById(id.value()).map(UserAccount::preferredOrganizationId).map(OrganizationId::new);
+        return rows.find(id.value()).flatMap(AccountRows.AccountRow::preferredOrganization).map(OrganizationId::new);
     }
 
     public void rememberOrganization(UserId id, OrganizationId organization) {

@@ -5,8 +5,6 @@ import io.gatehouse.shared.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -30,7 +28,6 @@ import org.springframework.web.servlet.ModelAndView;
 @ControllerAdvice(annotations = Controller.class)
 class BadRequestPages {
 
-    private static final Logger log = LoggerFactory.getLogger(BadRequestPages.class);
 
     private final PortalModel portalModel;
     private final Problems problems;
@@ -73,11 +70,7 @@ class BadRequestPages {
 
     private ModelAndView page(HttpServletRequest request, List<String> errors) {
         ModelAndView page = new ModelAndView("error/400", HttpStatus.BAD_REQUEST);
-        try {
-            page.addObject("portal", portalModel.portal(request));
-        } catch (RuntimeException e) {
-            log.debug("Error page without its frame", e);
-        }
+        page.addObject("portal", portalModel.forErrorPage(request));
         page.addObject("status", 400);
         page.addObject("errors", errors);
         return page;

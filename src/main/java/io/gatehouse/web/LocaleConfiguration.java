@@ -1,16 +1,11 @@
 package io.gatehouse.web;
 
-import io.gatehouse.shared.UserId;
-import io.gatehouse.user.Accounts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -27,8 +22,8 @@ class LocaleConfiguration implements WebMvcConfigurer {
     static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.FRENCH, Locale.forLanguageTag("es"), Locale.JAPANESE);
 
     @Bean
-    LocaleResolver localeResolver(Accounts accounts) {
-        return new PersonLocaleResolver(accounts);
+    LocaleResolver localeResolver(SignedInAccount signedIn) {
+        return new PersonLocaleResolver(signedIn);
     }
 
     @Override
@@ -43,11 +38,11 @@ class LocaleConfiguration implements WebMvcConfigurer {
 
         private static final String ATTRIBUTE = PersonLocaleResolver.class.getName() + ".locale";
 
-        private final Accounts accounts;
+        private final SignedInAccount signedIn;
 
-        PersonLocaleResolver(Accounts accounts) {
+        PersonLocaleResolver(SignedInAccount signedIn) {
             super("gatehouse-lang");
-            this.accounts = accounts;
+            this.signedIn = signedIn;
             setDefaultLocaleFunction(request -> supported(request.getLocale()));
         }
 
@@ -61,7 +56,7 @@ class LocaleConfiguration implements WebMvcConfigurer {
             boolean apiWithHeader = request.getRequestURI().startsWith(request.getContextPath() + "/api/")
                     && request.getHeader("Accept-Language") != null;
             Locale locale = apiWithHeader ? supported(request.getLocale())
-                    : personLocale().orElseGet(() -> super.resolveLocale(request));
+                    : signedIn.of(request).map(me -> me.language().locale()).orElseGet(() -> super.resolveLocale(request));
             request.setAttribute(ATTRIBUTE, locale);
             return locale;
         }
@@ -75,6 +70,7 @@ class LocaleConfiguration implements WebMvcConfigurer {
         @Override
         public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
             request.removeAttribute(ATTRIBUTE);
+            signedIn.forget(request);
             Locale supported = locale == null ? null : SUPPORTED.stream()
                     .filter(l -> l.getLanguage().equals(locale.getLanguage())).findFirst().orElse(null);
             super.setLocale(request, response, supported);
@@ -83,18 +79,6 @@ class LocaleConfiguration implements WebMvcConfigurer {
         private static Locale supported(Locale requested) {
             return SUPPORTED.stream().filter(l -> l.getLanguage().equals(requested.getLanguage())).findFirst()
                     .orElse(Locale.ENGLISH);
-        }
-
-        private java.util.Optional<Locale> personLocale() {
-            Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-            if (authentication == null || !authentication.isAuthenticated() || authentication instanceof AnonymousAuthenticationToken) {
-                return java.util.Optional.empty();
-            }
-            try {
-                return java.util.Optional.of(accounts.find(UserId.parse(authentication.getName())).language().locale());
-            } catch (RuntimeException e) {
-                return java.util.Optional.empty();
-            }
         }
     }
 }

@@ -40,11 +40,7 @@ class PageErrors {
     /** An error page keeps the portal's frame, so the person can go on from it. */
     private ModelAndView page(HttpStatus status, String reason, jakarta.servlet.http.HttpServletRequest request) {
         ModelAndView page = new ModelAndView("error/" + status.value(), status);
-        try {
-            page.addObject("portal", portalModel.portal(request));
-        } catch (RuntimeException e) {
-            log.debug("Error page without its frame", e);
-        }
+        page.addObject("portal", portalModel.forErrorPage(request));
         page.addObject("status", status.value());
         page.addObject("reason", reason);
         return page;

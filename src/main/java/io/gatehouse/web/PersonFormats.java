@@ -1,16 +1,11 @@
 package io.gatehouse.web;
 
-import io.gatehouse.shared.UserId;
 import io.gatehouse.user.AccountView;
-import io.gatehouse.user.Accounts;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -23,13 +18,11 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 public class PersonFormats {
 
     private static final String ATTRIBUTE = PersonFormats.class.getName();
-    /** The signed-in person's account when the page has read it already (see PortalModel). */
-    static final String ME = PersonFormats.class.getName() + ".me";
 
-    private final Accounts accounts;
+    private final SignedInAccount signedIn;
 
-    PersonFormats(Accounts accounts) {
-        this.accounts = accounts;
+    PersonFormats(SignedInAccount signedIn) {
+        this.signedIn = signedIn;
     }
 
     record Format(DateTimeFormatter date, DateTimeFormatter dateTime, ZoneId zone) {
@@ -100,19 +93,7 @@ public class PersonFormats {
     }
 
     private AccountView me() {
-        HttpServletRequest request = request();
-        if (request != null && request.getAttribute(ME) instanceof AccountView me) {
-            return me;
-        }
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || !authentication.isAuthenticated() || authentication instanceof AnonymousAuthenticationToken) {
-            return null;
-        }
-        try {
-            return accounts.find(UserId.parse(authentication.getName()));
-        } catch (RuntimeException e) {
-            return null;
-        }
+        return signedIn.of(request()).orElse(null);
     }
 
     private static HttpServletRequest request() {

@@ -13,6 +13,8 @@ import io.gatehouse.user.Accounts;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -20,6 +22,7 @@ import io.gatehouse.shared.PortalPage;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.HandlerMapping;
+import org.thymeleaf.context.LazyContextVariable;
 
 /**
  * What every portal page shows around its content: who is signed in, their organizations, the
@@ -28,13 +31,17 @@ import org.springframework.web.servlet.HandlerMapping;
 @ControllerAdvice(annotations = PortalPage.class)
 class PortalModel {
 
+    private static final Logger log = LoggerFactory.getLogger(PortalModel.class);
+
     private final Accounts accounts;
+    private final SignedInAccount signedIn;
     private final Actors actors;
     private final Organizations organizations;
     private final AccessPolicy policy;
 
-    PortalModel(Accounts accounts, Actors actors, Organizations organizations, AccessPolicy policy) {
+    PortalModel(Accounts accounts, SignedInAccount signedIn, Actors actors, Organizations organizations, AccessPolicy policy) {
         this.accounts = accounts;
+        this.signedIn = signedIn;
         this.actors = actors;
         this.organizations = organizations;
         this.policy = policy;
@@ -45,8 +52,36 @@ class PortalModel {
             boolean mayManageMembers, boolean vendorAdmin, boolean vendorStaff, String section, boolean mayViewLicences) {
     }
 
+    /**
+     * Read only when the template shows the frame: the answers to htmx (search as you type, a
+     * ticked right) and downloads do not, and they are most of the requests.
+     */
     @ModelAttribute("portal")
-    Portal portal(HttpServletRequest request) {
+    LazyContextVariable<Portal> portal(HttpServletRequest request) {
+        return new LazyContextVariable<>() {
+            @Override
+            protected Portal loadValue() {
+                return frame(request);
+            }
+        };
+    }
+
+    /** The frame of an error page, which shows what it can: none when even that fails. */
+    LazyContextVariable<Portal> forErrorPage(HttpServletRequest request) {
+        return new LazyContextVariable<>() {
+            @Override
+            protected Portal loadValue() {
+                try {
+                    return frame(request);
+                } catch (RuntimeException e) {
+                    log.debug("Error page without its frame", e);
+                    return null;
+                }
+            }
+        };
+    }
+
+    private Portal frame(HttpServletRequest request) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !authentication.isAuthenticated() || authentication instanceof AnonymousAuthenticationToken) {
             return null;
@@ -61,8 +96,10 @@ class PortalModel {
         if (actor == null) {
             return null;
         }
-        AccountView me = accounts.find(userId);
-        request.setAttribute(PersonFormats.ME, me);
+        AccountView me = signedIn.of(request).orElse(null);
+        if (me == null) {
+            return null;
+        }
         List<OrganizationView> mine = organizations.list(actor, null, PageRequest.of(0, PageRequest.MAX_SIZE)).items();
         OrganizationView current = current(request, actor, me, mine);
         boolean mayManage = current != null && policy.manageMembers(actor, OrganizationId.parse(current.id())).allowed();

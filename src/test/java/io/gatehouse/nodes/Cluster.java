@@ -180,7 +180,8 @@ public final class Cluster implements AutoCloseable {
                 int port = ports.get(i);
                 List<String> command = new ArrayList<>();
                 command.add(java);
-                command.addAll(javaOptions);
+                String index = String.valueOf(i);
+                javaOptions.forEach(option -> command.add(option.replace("{node}", index)));
                 command.add("-jar");
                 command.add(jar.toString());
                 command.add("--server.address=127.0.0.1");

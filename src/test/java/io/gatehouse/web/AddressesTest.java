@@ -17,4 +17,14 @@ class AddressesTest {
         assertThat(addresses.parts("")).isEmpty();
         assertThat(addresses.parts(null)).isEmpty();
     }
+
+    @Test
+    void theHtmlOfAnAddressEscapesEachPartAndBreaksOnlyBetweenThem() {
+        assertThat(Addresses.html("marie.martin@boulangerie-dupont.fr"))
+                .isEqualTo("marie<wbr>.martin<wbr>@boulangerie-dupont<wbr>.fr");
+        assertThat(Addresses.html("<b>x</b>&co@evil.test"))
+                .isEqualTo("&lt;b&gt;x&lt;/b&gt;&amp;co<wbr>@evil<wbr>.test");
+        assertThat(Addresses.html("")).isEmpty();
+        assertThat(Addresses.html(null)).isEmpty();
+    }
 }
