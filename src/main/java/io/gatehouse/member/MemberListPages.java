@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -132,9 +133,13 @@ class MemberListPages {
         Map<String, CatalogRight> rights = new java.util.LinkedHashMap<>();
         applications.forEach(a -> a.rights().forEach(r -> rights.put(r.name(), r)));
         Map<String, String> siteNames = sites.stream().collect(Collectors.toMap(SiteView::id, SiteView::name));
-        List<MemberRow> rows = page.items().stream().map(view -> MemberRow.of(view, rights, siteNames)).toList();
-
         String base = "/organizations/" + organization + "/users";
+        Locale locale = LocaleContextHolder.getLocale();
+        boolean byLastName = filter.order().sort() == MemberSort.NAME;
+        List<MemberRow> rows = page.items().stream().map(view -> MemberRow.of(view, rights, siteNames, base, byLastName,
+                (lastName, firstName) -> messages.getMessage("members.name.lastFirst", new Object[] {lastName, firstName}, locale)))
+                .toList();
+
         long first = rows.isEmpty() ? 0 : request.offset() + 1;
         long last = request.offset() + rows.size();
         int number = filter.pageNumber();

@@ -10,7 +10,7 @@ import java.util.Objects;
 
 /** One line of the User Management table: applications and site names instead of right names and site ids. */
 record MemberRow(String userId, String firstName, String lastName, String email, String login, Role role,
-        List<String> applications, List<String> sites, boolean allSites, MemberStatus status) {
+        List<String> applications, List<String> sites, boolean allSites, MemberStatus status, String href, String shownName) {
 
     /** An invited person who has not registered yet has no name: their address stands in. */
     public String name() {
@@ -48,9 +48,19 @@ record MemberRow(String userId, String firstName, String lastName, String email,
                 .sorted(Comparator.comparing(String::toLowerCase)).toList();
     }
 
-    static MemberRow of(MemberView view, Map<String, CatalogRight> catalog, Map<String, String> siteNames) {
-        return new MemberRow(view.userId(), view.firstName(), view.lastName(), view.email(), view.login(), view.role(),
+    /**
+     * A row ready to show: the link to the person's page under {@code base}, and the name as the list
+     * shows it, last name first ({@code lastFirst}, "{0}, {1}" in the language of the page) when sorted by it.
+     */
+    static MemberRow of(MemberView view, Map<String, CatalogRight> catalog, Map<String, String> siteNames, String base,
+            boolean sortedByLastName, java.util.function.BinaryOperator<String> lastFirst) {
+        MemberRow row = new MemberRow(view.userId(), view.firstName(), view.lastName(), view.email(), view.login(), view.role(),
                 applications(view.rights(), catalog), view.allSites() ? List.of() : siteNames(view.sites(), siteNames),
-                view.allSites(), view.status());
+                view.allSites(), view.status(), base + "/" + view.userId(), null);
+        return row.shown(row.lastNameFirst(sortedByLastName) ? lastFirst.apply(view.lastName(), view.firstName()) : row.name());
+    }
+
+    private MemberRow shown(String name) {
+        return new MemberRow(userId, firstName, lastName, email, login, role, applications, sites, allSites, status, href, name);
     }
 }
