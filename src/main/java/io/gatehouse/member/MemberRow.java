@@ -14,6 +14,10 @@ record MemberRow(String userId, String firstName, String lastName, String email,
 
     /** An invited person who has not registered yet has no name: their address stands in. */
     public String name() {
+        return name(firstName, lastName, email);
+    }
+
+    private static String name(String firstName, String lastName, String email) {
         String name = (firstName + " " + lastName).strip();
         return name.isEmpty() ? email : name;
     }
@@ -33,11 +37,6 @@ record MemberRow(String userId, String firstName, String lastName, String email,
         return Addresses.html(login);
     }
 
-    /** Whether the name reads last name first: when the list is sorted by last name, and both names are known. */
-    public boolean lastNameFirst(boolean sortedByLastName) {
-        return sortedByLastName && firstName != null && lastName != null && !firstName.isBlank() && !lastName.isBlank();
-    }
-
     /** Applications in catalogue order, derived from the rights the member holds. */
     static List<String> applications(List<String> rights, Map<String, CatalogRight> catalog) {
         return rights.stream().map(catalog::get).filter(Objects::nonNull).map(CatalogRight::application).distinct().toList();
@@ -54,13 +53,12 @@ record MemberRow(String userId, String firstName, String lastName, String email,
      */
     static MemberRow of(MemberView view, Map<String, CatalogRight> catalog, Map<String, String> siteNames, String base,
             boolean sortedByLastName, java.util.function.BinaryOperator<String> lastFirst) {
-        MemberRow row = new MemberRow(view.userId(), view.firstName(), view.lastName(), view.email(), view.login(), view.role(),
+        String first = view.firstName();
+        String last = view.lastName();
+        boolean lastNameFirst = sortedByLastName && first != null && last != null && !first.isBlank() && !last.isBlank();
+        String shown = lastNameFirst ? lastFirst.apply(last, first) : name(first, last, view.email());
+        return new MemberRow(view.userId(), first, last, view.email(), view.login(), view.role(),
                 applications(view.rights(), catalog), view.allSites() ? List.of() : siteNames(view.sites(), siteNames),
-                view.allSites(), view.status(), base + "/" + view.userId(), null);
-        return row.shown(row.lastNameFirst(sortedByLastName) ? lastFirst.apply(view.lastName(), view.firstName()) : row.name());
-    }
-
-    private MemberRow shown(String name) {
-        return new MemberRow(userId, firstName, lastName, email, login, role, applications, sites, allSites, status, href, name);
+                view.allSites(), view.status(), base + "/" + view.userId(), shown);
     }
 }

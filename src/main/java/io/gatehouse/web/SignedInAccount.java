@@ -1,6 +1,5 @@
 package io.gatehouse.web;
 
-import io.gatehouse.shared.NotFoundException;
 import io.gatehouse.shared.UserId;
 import io.gatehouse.user.AccountView;
 import io.gatehouse.user.Accounts;
@@ -54,11 +53,9 @@ class SignedInAccount {
         }
         try {
             return Optional.of(accounts.find(UserId.parse(authentication.getName())));
-        } catch (NotFoundException e) {
-            // Gone, or signed in as something other than a person (an application's client, say).
-            return Optional.empty();
         } catch (RuntimeException e) {
-            // Without its account (the database unreachable, say) a page still renders, in the defaults.
+            // Gone, signed in as something other than a person (an application's client), or the database
+            // unreachable: the page still renders, in the defaults.
             return Optional.empty();
         }
     }

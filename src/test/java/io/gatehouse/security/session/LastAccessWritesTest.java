@@ -28,9 +28,7 @@ class LastAccessWritesTest {
 
     @Test
     void pagesWithinAMinuteLeaveTheStoredLastAccessAsItWas() throws Exception {
-        TestMember me = data.user(data.organizationId());
-        HttpBrowser browser = new HttpBrowser(port, FIREFOX_ON_WINDOWS);
-        browser.signIn(me.email(), me.password());
+        HttpBrowser browser = signedIn();
         long kept = lastAccess(browser);
 
         for (int i = 0; i < 3; i++) {
@@ -42,9 +40,7 @@ class LastAccessWritesTest {
 
     @Test
     void aPageAMinuteAfterTheStoredLastAccessMovesItAndTheExpiryWithIt() throws Exception {
-        TestMember me = data.user(data.organizationId());
-        HttpBrowser browser = new HttpBrowser(port, FIREFOX_ON_WINDOWS);
-        browser.signIn(me.email(), me.password());
+        HttpBrowser browser = signedIn();
         lastAccessed(browser, Instant.now().minus(Duration.ofMinutes(2)));
 
         assertThat(browser.get("/profile").statusCode()).isEqualTo(200);
@@ -58,12 +54,17 @@ class LastAccessWritesTest {
 
     @Test
     void aSessionIdleLongerThanItsTimeoutIsSignedOutAsBefore() throws Exception {
-        TestMember me = data.user(data.organizationId());
-        HttpBrowser browser = new HttpBrowser(port, FIREFOX_ON_WINDOWS);
-        browser.signIn(me.email(), me.password());
+        HttpBrowser browser = signedIn();
         lastAccessed(browser, Instant.now().minus(Duration.ofHours(9)));
 
         assertThat(browser.get("/profile").statusCode()).isEqualTo(302);
+    }
+
+    private HttpBrowser signedIn() throws Exception {
+        TestMember me = data.user(data.organizationId());
+        HttpBrowser browser = new HttpBrowser(port, FIREFOX_ON_WINDOWS);
+        browser.signIn(me.email(), me.password());
+        return browser;
     }
 
     /** As if the browser's last request had come at {@code when}. */
