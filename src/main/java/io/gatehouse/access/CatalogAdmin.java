@@ -52,6 +52,7 @@ class CatalogAdmin {
         int position = jdbc.sql("select coalesce(max(position), 0) + 1 from application").query(Integer.class).single();
         insert(() -> jdbc.sql("insert into application (id, name, managed_externally, position) values (?, ?, ?, ?)")
                 .params(id, checked, managedExternally, position).update(), "admin.catalog.applicationExists");
+        Catalog.changedInTransaction();
         events.publishEvent(new Audited(actor.ref(), null, "catalog.applicationAdded", "application", id.toString(), null,
                 applicationState(checked, managedExternally)));
         return id;
@@ -96,6 +97,7 @@ class CatalogAdmin {
                 .param(application).query(Integer.class).single();
         insert(() -> jdbc.sql("insert into access_right (id, application_id, name, position) values (?, ?, ?, ?)")
                 .params(id, application, checked, position).update(), "admin.catalog.rightExists");
+        Catalog.changedInTransaction();
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("name", checked);
         after.put("application", applicationName);
@@ -123,6 +125,7 @@ class CatalogAdmin {
         }
         insert(() -> jdbc.sql("update access_right set name = ? where id = ?").params(checked, right).update(),
                 "admin.catalog.rightExists");
+        Catalog.changedInTransaction();
         events.publishEvent(new Audited(actor.ref(), null, "catalog.rightRenamed", "right", right.toString(),
                 Map.of("name", current), Map.of("name", checked)));
     }
@@ -142,6 +145,7 @@ class CatalogAdmin {
             return;
         }
         jdbc.sql("update application set managed_externally = ? where id = ?").params(managedExternally, application).update();
+        Catalog.changedInTransaction();
         events.publishEvent(new Audited(actor.ref(), null, "catalog.applicationUpdated", "application", application.toString(),
                 applicationState(name, before), applicationState(name, managedExternally)));
     }
@@ -177,6 +181,7 @@ class CatalogAdmin {
             return;
         }
         jdbc.sql("update access_right set needs_approval = ? where id = ?").params(needsApproval, right.id()).update();
+        Catalog.changedInTransaction();
         events.publishEvent(new Audited(actor.ref(), null, "catalog.rightUpdated", "right", right.id().toString(),
                 approvalState(right.name(), right.needsApproval()), approvalState(right.name(), needsApproval)));
     }

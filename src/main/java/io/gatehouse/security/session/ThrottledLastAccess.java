@@ -7,17 +7,20 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 
 /**
  * The session store, writing a session's last access at most once a minute instead of at every
  * request: a page then costs no write unless the session itself changed. An idle session may
  * therefore end up to a minute before its timeout (eight hours by default), and "Your sessions"
- * shows its last activity to the minute.
+ * shows its last activity to the minute. A session saved in a request is read from memory for the
+ * rest of it ({@link SavedInRequest}).
  */
 final class ThrottledLastAccess<S extends Session>
         implements FindByIndexNameSessionRepository<ThrottledLastAccess.ThrottledSession<S>>, DisposableBean {
@@ -39,6 +42,14 @@ final class ThrottledLastAccess<S extends Session>
                     return bean instanceof JdbcIndexedSessionRepository jdbc ? throttle(jdbc) : bean;
                 }
             };
+        }
+
+        /** Outside Spring Session's filter, so that what it saves is kept until the request ends. */
+        @Bean
+        FilterRegistrationBean<SavedInRequest> savedInRequest() {
+            FilterRegistrationBean<SavedInRequest> registration = new FilterRegistrationBean<>(new SavedInRequest());
+            registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 2);
+            return registration;
         }
 
         private static <S extends Session> ThrottledLastAccess<S> throttle(FindByIndexNameSessionRepository<S> store) {
@@ -68,16 +79,22 @@ final class ThrottledLastAccess<S extends Session>
     @Override
     public void save(ThrottledSession<S> session) {
         store.save(session.stored);
+        SavedInRequest.remember(session);
     }
 
     @Override
     public ThrottledSession<S> findById(String id) {
+        ThrottledSession<S> saved = SavedInRequest.recall(id);
+        if (saved != null) {
+            return saved;
+        }
         S found = store.findById(id);
         return found == null ? null : new ThrottledSession<>(found);
     }
 
     @Override
     public void deleteById(String id) {
+        SavedInRequest.forget(id);
         store.deleteById(id);
     }
 
