@@ -103,8 +103,8 @@ final class LoadCluster implements AutoCloseable {
     }
 
     /**
-     * Each node serves the scenario's requests for {@code duration}, one signed-in Manager each,
-     * back to back: the just-in-time compiler has then compiled what the load runs.
+     * Each node serves the scenario's requests for {@code duration}, one Manager each, back to back
+     * from the sign-in on: the just-in-time compiler has then compiled what the load runs.
      */
     void warmUp(Duration duration) throws InterruptedException {
         say("Warming up every node for " + duration.toSeconds() + " s");
@@ -142,11 +142,13 @@ final class LoadCluster implements AutoCloseable {
     }
 
     private void warmUp(Node node, PortalUsers.PortalUser user, long until) throws Exception {
-        Client browser = Client.browser();
-        browser.signIn(node, user.email(), DataGenerator.PASSWORD);
         String users = "/organizations/" + user.organization() + "/users";
         ThreadLocalRandom random = ThreadLocalRandom.current();
         while (System.nanoTime() < until) {
+            // Each round signs in afresh, from a browser of its own, as each user of the load does once.
+            Client browser = Client.browser();
+            browser.signIn(node, user.email(), DataGenerator.PASSWORD);
+            expect(browser.page(node, "/"), "/");
             PortalUsers.Target target = user.targets().get(random.nextInt(user.targets().size()));
             expect(browser.page(node, users), users);
             for (String typed : PortalSimulation.keystrokes(target.lastName())) {

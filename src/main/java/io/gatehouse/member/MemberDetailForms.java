@@ -133,7 +133,7 @@ final class MemberDetailForms {
     }
 
     /** Messages next to the fields they concern, already in the reader's language, plus one for the whole form. */
-    record FieldMessages(Map<String, List<String>> fields, String general) {
+    public record FieldMessages(Map<String, List<String>> fields, String general) {
 
         static FieldMessages none() {
             return new FieldMessages(Map.of(), null);

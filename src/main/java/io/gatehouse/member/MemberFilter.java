@@ -18,7 +18,7 @@ import java.util.Set;
  * The filters of the User Management page as they arrive in the address. Read leniently: a value
  * that does not parse (an old bookmark, a hand-edited address) counts as "any" instead of failing.
  */
-record MemberFilter(String q, String role, String application, String right, String site, String status,
+public record MemberFilter(String q, String role, String application, String right, String site, String status,
         String hasApplication, String sort, String page) {
 
     /** The statuses shown as "Active". */
@@ -26,7 +26,7 @@ record MemberFilter(String q, String role, String application, String right, Str
 
     static final MemberFilter NONE = new MemberFilter(null, null, null, null, null, null, null, null, null);
 
-    MemberFilter {
+    public MemberFilter {
         q = blankToNull(q);
         application = blankToNull(application);
         right = blankToNull(right);

@@ -86,11 +86,11 @@ class MemberListPages {
     }
 
     /** A column header: a link that sorts by it, and which way the table is sorted by it now. */
-    record Header(String key, String href, String ariaSort) {
+    public record Header(String key, String href, String ariaSort) {
     }
 
     /** team: the reseller's team table of a vendor-managed organization, where changes are requested. */
-    record ListPage(String orgId, MemberFilter filter, List<MemberRow> rows, long total, long first, long last,
+    public record ListPage(String orgId, MemberFilter filter, List<MemberRow> rows, long total, long first, long last,
             List<Header> headers, String previousUrl, String nextUrl, String exportUrl, String exportAllUrl, boolean team) {
 
         public boolean clearable() {
@@ -103,12 +103,12 @@ class MemberListPages {
         }
     }
 
-    record Options(List<Role> roles, List<String> applications, List<CatalogRight> rights, List<SiteView> sites,
+    public record Options(List<Role> roles, List<String> applications, List<CatalogRight> rights, List<SiteView> sites,
             List<MemberStatus> statuses) {
     }
 
     /** Shown once on the list after "Save": who was added and, when generated, their password. */
-    record Created(String name, String userId, String password, boolean existingAccount) implements Serializable {
+    public record Created(String name, String userId, String password, boolean existingAccount) implements Serializable {
     }
 
     // ---- the list

@@ -8,8 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** One line of the User Management table: applications and site names instead of right names and site ids. */
-record MemberRow(String userId, String firstName, String lastName, String email, String login, Role role,
+/**
+ * One line of the User Management table: applications and site names instead of right names and site
+ * ids. Public, like every type the member pages' templates read: SpEL compiles reads of public types
+ * only, and a read it compiles skips the reflective lookup it otherwise makes at every row.
+ */
+public record MemberRow(String userId, String firstName, String lastName, String email, String login, Role role,
         List<String> applications, List<String> sites, boolean allSites, MemberStatus status, String href, String shownName) {
 
     /** An invited person who has not registered yet has no name: their address stands in. */

@@ -6,7 +6,7 @@ import io.gatehouse.shared.UserId;
 import io.gatehouse.user.AccountView;
 
 /** The person as met on their page: a member of the organization in the address, which the actor manages. */
-record PersonTarget(OrganizationId organization, UserId user, AccountView person, MemberView member) {
+public record PersonTarget(OrganizationId organization, UserId user, AccountView person, MemberView member) {
 
     String base() {
         return "/organizations/" + organization + "/users/" + user;
