@@ -136,8 +136,8 @@ class MemberListPages {
         String base = "/organizations/" + organization + "/users";
         Locale locale = LocaleContextHolder.getLocale();
         boolean byLastName = filter.order().sort() == MemberSort.NAME;
-        List<MemberRow> rows = page.items().stream().map(view -> MemberRow.of(view, rights, siteNames, base, byLastName,
-                (lastName, firstName) -> messages.getMessage("members.name.lastFirst", new Object[] {lastName, firstName}, locale)))
+        MemberRow.Words words = (code, arguments) -> messages.getMessage(code, arguments, locale);
+        List<MemberRow> rows = page.items().stream().map(view -> MemberRow.of(view, rights, siteNames, base, byLastName, words))
                 .toList();
 
         long first = rows.isEmpty() ? 0 : request.offset() + 1;
