@@ -203,7 +203,22 @@ public class Members {
      */
     @Transactional(readOnly = true)
     public List<Affiliation> affiliations(Actor actor, UserId user) {
-        return memberships.of(user).stream()
+        return affiliations(actor, memberships.of(user));
+    }
+
+    /**
+     * What the person holds in each of their organizations, read once for a page that asks several
+     * questions about them (the overloads below take it). An action asks again in its own transaction.
+     */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public List<MemberFacts> held(UserId user) {
+        return memberships.of(user);
+    }
+
+    /** {@link #affiliations(Actor, UserId)} of what {@link #held} read. */
+    @Transactional(readOnly = true)
+    public List<Affiliation> affiliations(Actor actor, List<MemberFacts> held) {
+        return held.stream()
                 .filter(m -> policy.manageMembers(actor, m.organizationId()).allowed())
                 .map(m -> {
                     OrganizationView organization = organizations.get(actor, m.organizationId());
@@ -276,16 +291,29 @@ public class Members {
         return policy.blockMember(actor, memberships.get(organization, user), block);
     }
 
+    /** {@link #blocking(Actor, OrganizationId, UserId, boolean)} of a membership {@link #held} read. */
+    public Decision blocking(Actor actor, MemberFacts member, boolean block) {
+        return policy.blockMember(actor, member, block);
+    }
+
     /** Whether the actor may change the person's properties, which are shared by all their organizations. */
     @Transactional(readOnly = true)
     public Decision accountEditing(Actor actor, UserId user) {
-        return policy.editAccount(actor, user, memberships.of(user));
+        return accountEditing(actor, user, memberships.of(user));
+    }
+
+    public Decision accountEditing(Actor actor, UserId user, List<MemberFacts> held) {
+        return policy.editAccount(actor, user, held);
     }
 
     /** Whether the actor may tick (or untick) the person's "Disabled" box. */
     @Transactional(readOnly = true)
     public Decision accountDisabling(Actor actor, UserId user, boolean disable) {
-        return policy.disableAccount(actor, user, memberships.of(user), disable);
+        return accountDisabling(actor, user, memberships.of(user), disable);
+    }
+
+    public Decision accountDisabling(Actor actor, UserId user, List<MemberFacts> held, boolean disable) {
+        return policy.disableAccount(actor, user, held, disable);
     }
 
     private MemberView view(OrganizationId organization, UserId user) {

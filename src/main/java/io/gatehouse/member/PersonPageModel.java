@@ -3,6 +3,7 @@ package io.gatehouse.member;
 import io.gatehouse.access.Actor;
 import io.gatehouse.access.Catalog;
 import io.gatehouse.access.Decision;
+import io.gatehouse.access.MemberFacts;
 import io.gatehouse.access.Role;
 import io.gatehouse.member.MemberDetailForms.FieldMessages;
 import io.gatehouse.shared.NotFoundException;
@@ -34,7 +35,11 @@ class PersonPageModel {
     }
 
     void fill(Model model, Actor actor, PersonTarget target, String tab) {
-        List<Affiliation> affiliations = members.affiliations(actor, target.user());
+        // The person's memberships, read once for every question the page asks about them.
+        List<MemberFacts> held = members.held(target.user());
+        MemberFacts heldHere = held.stream().filter(m -> m.organizationId().equals(target.organization()))
+                .findFirst().orElseThrow(() -> new NotFoundException("member"));
+        List<Affiliation> affiliations = members.affiliations(actor, held);
         Affiliation here = affiliations.stream().filter(a -> a.organizationId().equals(target.organization().toString()))
                 .findFirst().orElseThrow(() -> new NotFoundException("member"));
         model.addAttribute("orgId", target.organization().toString());
@@ -55,10 +60,10 @@ class PersonPageModel {
         // Which applications were told of the latest change of this person's access here, and how far each got.
         model.addAttribute("informed", deliveries.latestForMember(target.organization(), target.user()));
         model.addAttribute("terms", accounts.termsAccepted(target.user()).orElse(null));
-        model.addAttribute("blockAllowed", members.blocking(actor, target.organization(), target.user(), !here.blocked()).allowed()
+        model.addAttribute("blockAllowed", members.blocking(actor, heldHere, !here.blocked()).allowed()
                 && !members.needsApproval(actor, target.organization(), target.user(), null));
-        model.addAttribute("editRefusal", reason(members.accountEditing(actor, target.user())));
-        model.addAttribute("disableRefusal", reason(members.accountDisabling(actor, target.user(), !target.person().disabled())));
+        model.addAttribute("editRefusal", reason(members.accountEditing(actor, target.user(), held)));
+        model.addAttribute("disableRefusal", reason(members.accountDisabling(actor, target.user(), held, !target.person().disabled())));
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", FieldMessages.none());
         }
