@@ -63,39 +63,13 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
                 throw new UncheckedIOException("Cannot start the embedded PostgreSQL server", e);
             }
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                awaitContextsClosed(20_000);
                 try {
                     embedded.close();
                 } catch (IOException ignored) {
                     // the JVM is going away either way
                 }
-            }, "embedded-postgres-shutdown"));
+            }));
         }
         return embedded;
-    }
-
-    /**
-     * The cached test contexts close in shutdown hooks of their own, at the same time as this one.
-     * Stopping the server first would leave each context's dispatchers waiting on connections that
-     * cannot come, until Surefire kills the JVM; so the server waits for them, up to a limit.
-     */
-    private static void awaitContextsClosed(long limitMillis) {
-        long until = System.currentTimeMillis() + limitMillis;
-        for (Thread thread : Thread.getAllStackTraces().keySet()) {
-            String name = thread.getName();
-            if (thread != Thread.currentThread()
-                    && (name.startsWith("SpringContextShutdownHook") || name.startsWith("SpringApplicationShutdownHook"))) {
-                long left = until - System.currentTimeMillis();
-                if (left <= 0) {
-                    return;
-                }
-                try {
-                    thread.join(left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
     }
 }
