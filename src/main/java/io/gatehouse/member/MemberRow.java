@@ -39,8 +39,13 @@ public record MemberRow(String userId, String firstName, String lastName, String
     }
 
     private static String name(String firstName, String lastName, String email) {
-        String name = (firstName + " " + lastName).strip();
-        return name.isEmpty() ? email : name;
+        return nameless(firstName, lastName) ? email
+                : (Objects.toString(firstName, "") + " " + Objects.toString(lastName, "")).strip();
+    }
+
+    /** Someone invited who has not registered yet has no name. */
+    private static boolean nameless(String firstName, String lastName) {
+        return (Objects.toString(firstName, "") + Objects.toString(lastName, "")).isBlank();
     }
 
     /** The address as the table shows it, wrapping only before "@" and "." (escaped: shown with th:utext). */
@@ -75,9 +80,8 @@ public record MemberRow(String userId, String firstName, String lastName, String
         String shown = lastNameFirst ? words.text("members.name.lastFirst", last, first) : name(first, last, view.email());
         List<String> applications = applications(view.rights(), catalog);
         List<String> sites = view.allSites() ? List.of() : siteNames(view.sites(), siteNames);
-        // Someone invited who has not registered yet has no name: the list shows their address instead.
-        boolean byEmail = (first + " " + last).replace("null", "").isBlank();
-        Cells cells = new Cells(byEmail ? Addresses.html(view.email()) : escape(shown),
+        // Without a name the list shows the address, wrapped like the address column.
+        Cells cells = new Cells(nameless(first, last) ? Addresses.html(view.email()) : escape(shown),
                 words.text("members.role." + view.role()), words.text("members.status." + view.status()),
                 applications.isEmpty() ? none(words) : applications.stream().map(a -> "<span>" + escape(a) + "</span>")
                         .collect(Collectors.joining("<br>")),
