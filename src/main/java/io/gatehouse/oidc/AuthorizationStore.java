@@ -16,7 +16,8 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 /**
  * Spring's JDBC store of authorizations, saving Gatehouse's own columns (the organization, the
  * expiry the sweep reads, the issuer) in the same statement as Spring's: a token request writes
- * one row once, after one look at what the row held.
+ * one row once, after one look at what the row held. Rows are read and written by
+ * {@link AuthorizationRows}.
  */
 class AuthorizationStore extends JdbcOAuth2AuthorizationService {
 
@@ -42,6 +43,9 @@ class AuthorizationStore extends JdbcOAuth2AuthorizationService {
 
     AuthorizationStore(JdbcOperations jdbc, RegisteredClientRepository clients) {
         super(jdbc, clients);
+        AuthorizationRows rows = new AuthorizationRows(clients, getAuthorizationRowMapper(), getAuthorizationParametersMapper());
+        setAuthorizationRowMapper(rows::mapRow);
+        setAuthorizationParametersMapper(rows::parameters);
     }
 
     /**

@@ -227,7 +227,8 @@ class DigestedAuthorizations implements OAuth2AuthorizationService {
                 .build();
     }
 
-    private static boolean isPlain(Authentication signIn) {
+    /** A sign-in that is only a name and authorities: what {@link #withPlainSignIn} keeps. */
+    static boolean isPlain(Authentication signIn) {
         return signIn.getClass() == UsernamePasswordAuthenticationToken.class && signIn.getPrincipal() instanceof String
                 && signIn.getCredentials() == null && signIn.getDetails() == null
                 && signIn.getAuthorities().stream().allMatch(a -> a instanceof FactorGrantedAuthority || a instanceof SimpleGrantedAuthority);

@@ -67,6 +67,9 @@ class TokenStatementsTest {
     @Autowired
     ClientRegistrations registrations;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcOperations jdbc;
+
     OIDCProviderMetadata provider;
     ClientID clientId;
     ClientAuthentication clientAuth;
@@ -128,6 +131,26 @@ class TokenStatementsTest {
         assertThat(refreshing).as(() -> described(refreshing)).hasSizeLessThanOrEqualTo(REFRESH);
         assertThat(exchanging.stream().filter(sql -> sql.contains("from \"user_account\"") || sql.contains("FROM \"user_account\""))
                 .count()).as("the person's account is read for one token request, not for each token").isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void theTokensRowsAreWrittenInGatehousesOwnFormat() throws Exception {
+        TestMember person = data.user(data.organizationId(), "Showcase 360 Administrator");
+        PortalSession browser = new PortalSession(port);
+        browser.signIn(person.email(), person.password());
+        java.sql.Timestamp started = java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(1));
+        clientCredentials();
+        refresh(exchange(browser.get(authorize().toString())).getOIDCTokens().getRefreshToken());
+
+        List<String> maps = jdbc.query("select attributes, access_token_metadata, oidc_id_token_metadata, refresh_token_metadata"
+                + " from oauth2_authorization where access_token_issued_at >= ?", (rs, n) -> java.util.stream.IntStream.rangeClosed(1, 4).mapToObj(i -> {
+                    try {
+                        return rs.getString(i);
+                    } catch (java.sql.SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).filter(java.util.Objects::nonNull).toList(), started).stream().flatMap(List::stream).toList();
+        assertThat(maps).isNotEmpty().allSatisfy(map -> assertThat(map).startsWith(StoredMaps.MARK));
     }
 
     String described() {
