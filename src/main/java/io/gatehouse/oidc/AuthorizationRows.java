@@ -51,10 +51,14 @@ final class AuthorizationRows {
 
     /** The row's values, in the order of Spring's columns (see {@link AuthorizationStore}). */
     List<SqlParameterValue> parameters(OAuth2Authorization authorization) {
-        if (!StoredMaps.writable(authorization.getAttributes())
-                || !tokens(authorization).allMatch(token -> StoredMaps.writable(token.getMetadata()))) {
+        try {
+            return inGatehousesFormat(authorization);
+        } catch (StoredMaps.NotKept unusual) {
             return springParameters.apply(authorization);
         }
+    }
+
+    private List<SqlParameterValue> inGatehousesFormat(OAuth2Authorization authorization) {
         List<SqlParameterValue> values = new ArrayList<>(33);
         values.add(text(authorization.getId()));
         values.add(text(authorization.getRegisteredClientId()));
@@ -150,13 +154,6 @@ final class AuthorizationRows {
         values.add(timestamp(token == null ? null : token.getToken().getIssuedAt()));
         values.add(timestamp(token == null ? null : token.getToken().getExpiresAt()));
         values.add(text(token == null ? null : maps.write(token.getMetadata())));
-    }
-
-    private static Stream<OAuth2Authorization.Token<?>> tokens(OAuth2Authorization authorization) {
-        return Stream.<OAuth2Authorization.Token<?>>of(authorization.getToken(OAuth2AuthorizationCode.class),
-                        authorization.getAccessToken(), authorization.getToken(OidcIdToken.class), authorization.getRefreshToken(),
-                        authorization.getToken(OAuth2UserCode.class), authorization.getToken(OAuth2DeviceCode.class))
-                .filter(java.util.Objects::nonNull);
     }
 
     private static OAuth2AccessToken.TokenType accessTokenType(String stored) {

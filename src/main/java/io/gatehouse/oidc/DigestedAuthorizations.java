@@ -132,10 +132,10 @@ class DigestedAuthorizations implements OAuth2AuthorizationService {
         }
         String digest = digest(token);
         // The client's authentication (PKCE) and the grant look the same code up: one read serves both.
-        String key = READ + ":" + (tokenType == null ? "" : tokenType.getValue()) + ":" + digest;
-        RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        if (request != null && request.getAttribute(key, RequestAttributes.SCOPE_REQUEST) instanceof OAuth2Authorization read) {
-            return read;
+        String key = (tokenType == null ? "" : tokenType.getValue()) + ":" + digest;
+        Map<String, OAuth2Authorization> read = readInRequest();
+        if (read != null && read.get(key) != null) {
+            return read.get(key);
         }
         OAuth2Authorization found = (tokenType == null ? TYPES : java.util.List.of(tokenType)).stream()
                 .map(type -> delegate.findByToken(digest, type))
@@ -144,8 +144,8 @@ class DigestedAuthorizations implements OAuth2AuthorizationService {
         if (found != null) {
             seen(found);
             OAuth2Authorization presented = presented(found, digest, token);
-            if (request != null) {
-                request.setAttribute(key, presented, RequestAttributes.SCOPE_REQUEST);
+            if (read != null) {
+                read.put(key, presented);
             }
             return presented;
         }
@@ -180,12 +180,23 @@ class DigestedAuthorizations implements OAuth2AuthorizationService {
     private static void forgetRead() {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         if (request != null) {
-            for (String name : request.getAttributeNames(RequestAttributes.SCOPE_REQUEST)) {
-                if (name.startsWith(READ)) {
-                    request.removeAttribute(name, RequestAttributes.SCOPE_REQUEST);
-                }
-            }
+            request.removeAttribute(READ, RequestAttributes.SCOPE_REQUEST);
         }
+    }
+
+    /** The authorizations this request read, by token type and digest; none outside a request. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, OAuth2Authorization> readInRequest() {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request == null) {
+            return null;
+        }
+        Object read = request.getAttribute(READ, RequestAttributes.SCOPE_REQUEST);
+        if (read == null) {
+            read = new HashMap<String, OAuth2Authorization>();
+            request.setAttribute(READ, read, RequestAttributes.SCOPE_REQUEST);
+        }
+        return (Map<String, OAuth2Authorization>) read;
     }
 
     private void revokeReused(String authorizationId) {

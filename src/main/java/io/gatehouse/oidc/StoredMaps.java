@@ -38,15 +38,29 @@ final class StoredMaps {
 
     private final JsonMapper json = JsonMapper.builder().build();
 
+    /** A value of a kind this format does not keep: the map goes to Spring's format. */
+    static final class NotKept extends RuntimeException {
+
+        NotKept(Object value) {
+            super("Not kept in Gatehouse's format: " + value.getClass().getName(), null, false, false);
+        }
+    }
+
     /** Whether every value of the map, at any depth, is one this format keeps exactly. */
     static boolean writable(Map<String, Object> map) {
-        return map.values().stream().allMatch(StoredMaps::known);
+        try {
+            encodeMap(map);
+            return true;
+        } catch (NotKept unusual) {
+            return false;
+        }
     }
 
     static boolean isStored(String data) {
         return data == null || data.startsWith(MARK);
     }
 
+    /** The map in this format; {@link NotKept} if a value is of a kind it does not keep. */
     String write(Map<String, Object> map) {
         Map<String, Object> plain = new LinkedHashMap<>();
         plain.put("@gatehouse", 1);
@@ -58,28 +72,6 @@ final class StoredMaps {
     Map<String, Object> read(String data) {
         Map<String, Object> plain = json.readValue(data, LinkedHashMap.class);
         return decodeMap((Map<String, Object>) plain.get("map"));
-    }
-
-    private static boolean known(Object value) {
-        if (value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
-                || value instanceof Long || value instanceof Double || value instanceof Instant || value instanceof String[]
-                || value instanceof URL || value instanceof Date) {
-            return true;
-        }
-        if (value instanceof Collection<?> values) {
-            return (value instanceof List || value instanceof Set) && values.stream().allMatch(StoredMaps::known);
-        }
-        if (value instanceof Map<?, ?> map) {
-            return map.keySet().stream().allMatch(String.class::isInstance) && map.values().stream().allMatch(StoredMaps::known);
-        }
-        if (value instanceof UsernamePasswordAuthenticationToken signIn) {
-            return DigestedAuthorizations.isPlain(signIn) && signIn.isAuthenticated();
-        }
-        if (value instanceof OAuth2AuthorizationRequest request) {
-            return AuthorizationGrantType.AUTHORIZATION_CODE.equals(request.getGrantType())
-                    && known(request.getAdditionalParameters()) && known(request.getAttributes());
-        }
-        return false;
     }
 
     private static Object encode(Object value) {
@@ -102,22 +94,28 @@ final class StoredMaps {
             return tagged("strings", Arrays.asList(strings));
         }
         if (value instanceof Set<?> set) {
-            return tagged("set", set.stream().map(StoredMaps::encode).toList());
+            return tagged("set", encodeAll(set));
         }
         if (value instanceof List<?> list) {
-            return list.stream().map(StoredMaps::encode).toList();
+            return encodeAll(list);
         }
         if (value instanceof Map<?, ?> map) {
             @SuppressWarnings("unchecked")
             Map<String, Object> entries = encodeMap((Map<String, Object>) map);
             return map.containsKey(TAG) ? tagged("map", entries) : entries;
         }
-        if (value instanceof UsernamePasswordAuthenticationToken signIn) {
+        if (value instanceof UsernamePasswordAuthenticationToken signIn && signIn.isAuthenticated()
+                && DigestedAuthorizations.isPlain(signIn)) {
             Map<String, Object> encoded = tagged("signIn", signIn.getName());
-            encoded.put("authorities", signIn.getAuthorities().stream().map(StoredMaps::authority).toList());
+            List<Object> authorities = new ArrayList<>(signIn.getAuthorities().size());
+            for (GrantedAuthority authority : signIn.getAuthorities()) {
+                authorities.add(authority(authority));
+            }
+            encoded.put("authorities", authorities);
             return encoded;
         }
-        if (value instanceof OAuth2AuthorizationRequest request) {
+        if (value instanceof OAuth2AuthorizationRequest request
+                && AuthorizationGrantType.AUTHORIZATION_CODE.equals(request.getGrantType())) {
             Map<String, Object> encoded = tagged("authorizationRequest", request.getClientId());
             encoded.put("authorizationUri", request.getAuthorizationUri());
             encoded.put("redirectUri", request.getRedirectUri());
@@ -128,12 +126,25 @@ final class StoredMaps {
             encoded.put("authorizationRequestUri", request.getAuthorizationRequestUri());
             return encoded;
         }
-        throw new IllegalArgumentException("Not kept in this format: " + value.getClass().getName());
+        throw new NotKept(value);
     }
 
-    private static Map<String, Object> encodeMap(Map<String, Object> map) {
+    private static List<Object> encodeAll(Collection<?> values) {
+        List<Object> encoded = new ArrayList<>(values.size());
+        for (Object value : values) {
+            encoded.add(encode(value));
+        }
+        return encoded;
+    }
+
+    private static Map<String, Object> encodeMap(Map<?, ?> map) {
         Map<String, Object> encoded = new LinkedHashMap<>();
-        map.forEach((key, value) -> encoded.put(key, encode(value)));
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            if (!(entry.getKey() instanceof String key)) {
+                throw new NotKept(entry.getKey());
+            }
+            encoded.put(key, encode(entry.getValue()));
+        }
         return encoded;
     }
 
@@ -192,9 +203,21 @@ final class StoredMaps {
         };
     }
 
+    /** The issuer, the one address tokens hold, read once rather than at every row. */
+    private static volatile ReadUrl lastUrl;
+
+    private record ReadUrl(String text, URL url) {
+    }
+
     private static URL url(String url) {
+        ReadUrl last = lastUrl;
+        if (last != null && last.text().equals(url)) {
+            return last.url();
+        }
         try {
-            return URI.create(url).toURL();
+            URL read = URI.create(url).toURL();
+            lastUrl = new ReadUrl(url, read);
+            return read;
         } catch (MalformedURLException e) {
             throw new IllegalArgumentException("A stored address is not one: " + url, e);
         }
