@@ -50,10 +50,11 @@ class AuthorizationStore extends JdbcOAuth2AuthorizationService {
 
     /**
      * Inserts or updates the authorization with Gatehouse's columns; answers what the row held before.
-     * {@code isNew}: the caller knows no row has the authorization's id, so none is looked for.
+     * {@code known}: what the caller knows the row holds (no row at all, or its refresh token), or
+     * null, and the row is read first.
      */
-    Before store(OAuth2Authorization authorization, UUID organization, Instant expiresAt, String issuer, boolean isNew) {
-        List<String> before = isNew ? List.of()
+    Before store(OAuth2Authorization authorization, UUID organization, Instant expiresAt, String issuer, Before known) {
+        List<String> before = known != null ? (known.existed() ? List.of(Optional.ofNullable(known.refreshToken()).orElse("")) : List.of())
                 : getJdbcOperations().query("select refresh_token_value from oauth2_authorization where id = ?",
                         (rs, n) -> Optional.ofNullable(rs.getString(1)).orElse(""), authorization.getId());
         List<SqlParameterValue> spring = getAuthorizationParametersMapper().apply(authorization);

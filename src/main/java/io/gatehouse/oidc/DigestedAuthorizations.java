@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -26,6 +27,9 @@ import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.core.OAuth2Token;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
@@ -83,29 +87,40 @@ class DigestedAuthorizations implements OAuth2AuthorizationService {
 
     /**
      * A new client-credentials authorization is one insert, made without a transaction of its own;
-     * any other save reads the row, writes it and notes a spent refresh token, in one transaction.
+     * any other save writes the row and notes a spent refresh token, in one transaction. What the
+     * row held before is known when this request read it (a code exchange, a refresh); else it is
+     * read first.
      */
     @Override
     public void save(OAuth2Authorization authorization) {
         forgetRead();
-        if (madeOnThisRequest(authorization)) {
-            store(authorization, true);
+        AuthorizationStore.Before asRead = asRead(authorization.getId());
+        if (asRead == null && madeOnThisRequest(authorization)) {
+            store(authorization, new AuthorizationStore.Before(false, null));
         } else {
-            inTransaction.executeWithoutResult(status -> store(authorization, false));
+            inTransaction.executeWithoutResult(status -> store(authorization, asRead));
         }
     }
 
-    private void store(OAuth2Authorization authorization, boolean isNew) {
+    private void store(OAuth2Authorization authorization, AuthorizationStore.Before known) {
         OAuth2Authorization digested = digested(withPlainSignIn(withChosenOrganization(authorization)));
         String newRefresh = Optional.ofNullable(digested.getRefreshToken()).map(t -> t.getToken().getTokenValue()).orElse(null);
         String organization = digested.getAttribute(ORGANIZATION);
         var server = org.springframework.security.oauth2.server.authorization.context.AuthorizationServerContextHolder.getContext();
         AuthorizationStore.Before before = delegate.store(digested, organization == null ? null : UUID.fromString(organization),
-                expiry(digested), server == null ? null : server.getIssuer(), isNew);
+                expiry(digested), server == null ? null : server.getIssuer(), known);
         if (before.refreshToken() != null && !before.refreshToken().equals(newRefresh)) {
-            jdbc.sql("insert into oauth2_spent_refresh_token (token_digest, authorization_id, spent_at) values (?, ?, ?)")
-                    .params(before.refreshToken(), authorization.getId(), Timestamp.from(clock.instant())).update();
+            try {
+                jdbc.sql("insert into oauth2_spent_refresh_token (token_digest, authorization_id, spent_at) values (?, ?, ?)")
+                        .params(before.refreshToken(), authorization.getId(), Timestamp.from(clock.instant())).update();
+            } catch (DuplicateKeyException spentMeanwhile) {
+                // Another request refreshed with the same token at the same moment and was first: this one
+                // fails (its transaction is rolled back) and only the other's tokens stand.
+                throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT,
+                        "The refresh token was used by another request at the same time", null));
+            }
         }
+        seen(digested);
     }
 
     @Override
@@ -163,17 +178,26 @@ class DigestedAuthorizations implements OAuth2AuthorizationService {
      * (Revoking one reads it first, through {@link #findByToken}.)
      */
     private static boolean madeOnThisRequest(OAuth2Authorization authorization) {
-        RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        return request != null && AuthorizationGrantType.CLIENT_CREDENTIALS.equals(authorization.getAuthorizationGrantType())
-                && request.getAttribute(SEEN + authorization.getId(), RequestAttributes.SCOPE_REQUEST) == null;
+        return RequestContextHolder.getRequestAttributes() != null
+                && AuthorizationGrantType.CLIENT_CREDENTIALS.equals(authorization.getAuthorizationGrantType());
     }
 
-    private static <T extends OAuth2Authorization> T seen(T authorization) {
+    /** Notes, for this request, what the row holds: the stored form's refresh token (a digest), if any. */
+    private static <T extends OAuth2Authorization> T seen(T stored) {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        if (request != null && authorization != null) {
-            request.setAttribute(SEEN + authorization.getId(), Boolean.TRUE, RequestAttributes.SCOPE_REQUEST);
+        if (request != null && stored != null) {
+            request.setAttribute(SEEN + stored.getId(), new AuthorizationStore.Before(true,
+                    stored.getRefreshToken() == null ? null : stored.getRefreshToken().getToken().getTokenValue()),
+                    RequestAttributes.SCOPE_REQUEST);
         }
-        return authorization;
+        return stored;
+    }
+
+    /** What the row held when this request last read or wrote it; null when it did neither. */
+    private static AuthorizationStore.Before asRead(String id) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        return request != null && request.getAttribute(SEEN + id, RequestAttributes.SCOPE_REQUEST) instanceof AuthorizationStore.Before before
+                ? before : null;
     }
 
     /** What this request read is stale once it writes. */
