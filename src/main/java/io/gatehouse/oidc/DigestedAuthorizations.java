@@ -95,7 +95,7 @@ class DigestedAuthorizations implements OAuth2AuthorizationService {
     public void save(OAuth2Authorization authorization) {
         forgetRead();
         AuthorizationStore.Before asRead = asRead(authorization.getId());
-        if (asRead == null && madeOnThisRequest(authorization)) {
+        if (madeOnThisRequest(authorization, asRead)) {
             store(authorization, new AuthorizationStore.Before(false, null));
         } else {
             inTransaction.executeWithoutResult(status -> store(authorization, asRead));
@@ -177,8 +177,8 @@ class DigestedAuthorizations implements OAuth2AuthorizationService {
      * endpoint just made, under a new random id: it is inserted without first looking for a row.
      * (Revoking one reads it first, through {@link #findByToken}.)
      */
-    private static boolean madeOnThisRequest(OAuth2Authorization authorization) {
-        return RequestContextHolder.getRequestAttributes() != null
+    private static boolean madeOnThisRequest(OAuth2Authorization authorization, AuthorizationStore.Before asRead) {
+        return asRead == null && RequestContextHolder.getRequestAttributes() != null
                 && AuthorizationGrantType.CLIENT_CREDENTIALS.equals(authorization.getAuthorizationGrantType());
     }
 

@@ -25,10 +25,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The maps an authorization keeps (its attributes, each token's metadata and claims) as plain JSON.
  * Spring writes them with Jackson's polymorphic typing, whose reading builds its deserializers
- * afresh at each row (a refresh spent a fifth of its time there). These maps hold few kinds of
- * values: text, numbers, booleans, instants and dates, addresses (the issuer), lists, sets and maps of them, the person's sign-in and
- * the authorization request. Those are written here with a small tag where JSON alone cannot tell
- * the kind; a map holding anything else is not {@link #writable} and is left to Spring's format.
+ * afresh at each row (a refresh spent a fifth of its time there) and names the classes to make.
+ * These maps hold few kinds of values: text, numbers, booleans, instants and dates, addresses (the
+ * issuer), lists, sets and maps of them, the person's sign-in and the authorization request. Those
+ * are written here with a small tag where JSON alone cannot tell the kind, and read back as those
+ * kinds only; a map holding anything else is not {@link #writable} and is left to Spring's format.
  */
 final class StoredMaps {
 
@@ -42,7 +43,7 @@ final class StoredMaps {
     static final class NotKept extends RuntimeException {
 
         NotKept(Object value) {
-            super("Not kept in Gatehouse's format: " + value.getClass().getName(), null, false, false);
+            super("Not kept in Gatehouse's format: " + (value == null ? "a null key" : value.getClass().getName()), null, false, false);
         }
     }
 
