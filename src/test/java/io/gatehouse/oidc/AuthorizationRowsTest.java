@@ -50,10 +50,7 @@ class AuthorizationRowsTest {
 
     @BeforeEach
     void registerShowcaseAsAClient() {
-        ClientRegistrations.ClientView view = registrations.find(data.admin(), OidcFlowTest.SHOWCASE).isPresent()
-                ? registrations.rotateSecret(data.admin(), OidcFlowTest.SHOWCASE)
-                : registrations.register(data.admin(), OidcFlowTest.SHOWCASE,
-                        ClientRegistration.of(List.of(OidcFlowTest.CALLBACK.toString()), List.of(), null, null, false, false));
+        ClientRegistrations.ClientView view = ShowcaseClient.registered(registrations, data);
         client = clients.findByClientId(view.clientId());
     }
 

@@ -90,10 +90,7 @@ class OidcFlowTest {
 
     @BeforeEach
     void registerShowcaseAsAClient() throws Exception {
-        ClientRegistrations.ClientView client = registrations.find(data.admin(), SHOWCASE).isPresent()
-                ? registrations.rotateSecret(data.admin(), SHOWCASE)
-                : registrations.register(data.admin(), SHOWCASE,
-                        ClientRegistration.of(List.of(CALLBACK.toString()), List.of(), null, null, false, false));
+        ClientRegistrations.ClientView client = ShowcaseClient.registered(registrations, data);
         clientId = new ClientID(client.clientId());
         clientAuth = new ClientSecretBasic(clientId, new Secret(client.clientSecret()));
         provider = OIDCProviderMetadata.resolve(new Issuer("http://localhost:" + port));

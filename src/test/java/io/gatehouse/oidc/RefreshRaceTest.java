@@ -54,10 +54,7 @@ class RefreshRaceTest {
 
     @Test
     void parallelRefreshesWithOneTokenGiveNewTokensToOneOfThemOnly() throws Exception {
-        ClientRegistrations.ClientView client = registrations.find(data.admin(), OidcFlowTest.SHOWCASE).isPresent()
-                ? registrations.rotateSecret(data.admin(), OidcFlowTest.SHOWCASE)
-                : registrations.register(data.admin(), OidcFlowTest.SHOWCASE,
-                        ClientRegistration.of(List.of(OidcFlowTest.CALLBACK.toString()), List.of(), null, null, false, false));
+        ClientRegistrations.ClientView client = ShowcaseClient.registered(registrations, data);
         ClientID clientId = new ClientID(client.clientId());
         ClientAuthentication clientAuth = new ClientSecretBasic(clientId, new Secret(client.clientSecret()));
         OIDCProviderMetadata provider = OIDCProviderMetadata.resolve(new Issuer("http://localhost:" + port));

@@ -16,7 +16,6 @@ import io.gatehouse.support.TestData;
 import io.gatehouse.support.TestData.TestMember;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,10 +39,7 @@ class SecondFactorAuthorizeTest {
 
     @Test
     void aHalfSignedInPersonGetsNoAuthorizationCodeUntilTheSecondStepIsDone() throws Exception {
-        ClientRegistrations.ClientView client = registrations.find(data.admin(), OidcFlowTest.SHOWCASE).isPresent()
-                ? registrations.rotateSecret(data.admin(), OidcFlowTest.SHOWCASE)
-                : registrations.register(data.admin(), OidcFlowTest.SHOWCASE,
-                        ClientRegistration.of(List.of(OidcFlowTest.CALLBACK.toString()), List.of(), null, null, false, false));
+        ClientRegistrations.ClientView client = ShowcaseClient.registered(registrations, data);
         TestMember person = data.user(data.organizationId(), "Showcase 360 Administrator");
         String secret = factors.beginAuthenticator(person.userId()).orElseThrow();
         TotpCodes.awayFromStepEdge();

@@ -76,10 +76,7 @@ class TokenStatementsTest {
 
     @BeforeEach
     void registerShowcaseAsAClient() throws Exception {
-        ClientRegistrations.ClientView client = registrations.find(data.admin(), OidcFlowTest.SHOWCASE).isPresent()
-                ? registrations.rotateSecret(data.admin(), OidcFlowTest.SHOWCASE)
-                : registrations.register(data.admin(), OidcFlowTest.SHOWCASE,
-                        ClientRegistration.of(List.of(OidcFlowTest.CALLBACK.toString()), List.of(), null, null, false, false));
+        ClientRegistrations.ClientView client = ShowcaseClient.registered(registrations, data);
         clientId = new ClientID(client.clientId());
         clientAuth = new ClientSecretBasic(clientId, new Secret(client.clientSecret()));
         provider = OIDCProviderMetadata.resolve(new Issuer("http://localhost:" + port));
