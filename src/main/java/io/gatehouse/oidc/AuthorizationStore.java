@@ -1,6 +1,7 @@
 package io.gatehouse.oidc;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,10 +36,21 @@ class AuthorizationStore extends JdbcOAuth2AuthorizationService {
             + ", organization_id, expires_at, issuer) values (" + "?, ".repeat(COLUMNS.size() + 2) + "?)";
     private static final String UPDATE = "update oauth2_authorization set "
             + String.join(", ", COLUMNS.subList(1, COLUMNS.size()).stream().map(c -> c + " = ?").toList())
-            + ", organization_id = ?, expires_at = ?, issuer = coalesce(?, issuer) where id = ?";
+            + ", organization_id = ?, expires_at = ?, issuer = coalesce(?, issuer)"
+            + " where id = ? and access_token_value is not distinct from ? and refresh_token_value is not distinct from ?";
 
-    /** What a saved row held before: nothing (a new authorization), or its refresh token, if it had one. */
-    record Before(boolean existed, String refreshToken) {
+    /** What a saved row held before: nothing (a new authorization), or its access and refresh tokens (digests), if any. */
+    record Before(boolean existed, String accessToken, String refreshToken) {
+
+        static final Before NONE = new Before(false, null, null);
+    }
+
+    /** The row changed since it was read: another request issued its tokens first, or it was revoked. */
+    static final class ChangedMeanwhile extends RuntimeException {
+
+        ChangedMeanwhile(String id) {
+            super("The authorization " + id + " changed since it was read", null, false, false);
+        }
     }
 
     AuthorizationStore(JdbcOperations jdbc, RegisteredClientRepository clients) {
@@ -50,32 +62,39 @@ class AuthorizationStore extends JdbcOAuth2AuthorizationService {
 
     /**
      * Inserts or updates the authorization with Gatehouse's columns; answers what the row held before.
-     * {@code known}: what the caller knows the row holds (no row at all, or its refresh token), or
-     * null, and the row is read first.
+     * {@code known}: what the caller read the row to hold (no row at all, or its tokens), or null,
+     * and the row is read first. An update applies only to the row as it was read, so that of two
+     * requests spending the same code or refresh token, one issues tokens and the other meets
+     * {@link ChangedMeanwhile}.
      */
     Before store(OAuth2Authorization authorization, UUID organization, Instant expiresAt, String issuer, Before known) {
-        List<String> before = known != null ? (known.existed() ? List.of(Optional.ofNullable(known.refreshToken()).orElse("")) : List.of())
-                : getJdbcOperations().query("select refresh_token_value from oauth2_authorization where id = ?",
-                        (rs, n) -> Optional.ofNullable(rs.getString(1)).orElse(""), authorization.getId());
+        Before before = known != null ? known
+                : getJdbcOperations().query("select access_token_value, refresh_token_value from oauth2_authorization where id = ?",
+                        (rs, n) -> new Before(true, rs.getString(1), rs.getString(2)), authorization.getId())
+                        .stream().findFirst().orElse(Before.NONE);
         List<SqlParameterValue> spring = getAuthorizationParametersMapper().apply(authorization);
         if (spring.size() != COLUMNS.size()) {
             throw new IllegalStateException("Spring's authorization columns changed: " + spring.size());
         }
-        List<Object> values = new ArrayList<>(spring.size() + 3);
-        if (before.isEmpty()) {
+        List<Object> values = new ArrayList<>(spring.size() + 5);
+        if (!before.existed()) {
             values.addAll(spring);
             values.add(organization);
             values.add(Timestamp.from(expiresAt));
             values.add(issuer);
             getJdbcOperations().update(INSERT, new ArgumentPreparedStatementSetter(values.toArray()));
-            return new Before(false, null);
+            return before;
         }
         values.addAll(spring.subList(1, spring.size()));
         values.add(organization);
         values.add(Timestamp.from(expiresAt));
         values.add(issuer);
         values.add(spring.get(0));
-        getJdbcOperations().update(UPDATE, new ArgumentPreparedStatementSetter(values.toArray()));
-        return new Before(true, before.get(0).isEmpty() ? null : before.get(0));
+        values.add(new SqlParameterValue(Types.VARCHAR, before.accessToken()));
+        values.add(new SqlParameterValue(Types.VARCHAR, before.refreshToken()));
+        if (getJdbcOperations().update(UPDATE, new ArgumentPreparedStatementSetter(values.toArray())) == 0) {
+            throw new ChangedMeanwhile(authorization.getId());
+        }
+        return before;
     }
 }

@@ -96,7 +96,7 @@ class DigestedAuthorizations implements OAuth2AuthorizationService {
         forgetRead();
         AuthorizationStore.Before asRead = asRead(authorization.getId());
         if (madeOnThisRequest(authorization, asRead)) {
-            store(authorization, new AuthorizationStore.Before(false, null));
+            store(authorization, AuthorizationStore.Before.NONE);
         } else {
             inTransaction.executeWithoutResult(status -> store(authorization, asRead));
         }
@@ -107,8 +107,16 @@ class DigestedAuthorizations implements OAuth2AuthorizationService {
         String newRefresh = Optional.ofNullable(digested.getRefreshToken()).map(t -> t.getToken().getTokenValue()).orElse(null);
         String organization = digested.getAttribute(ORGANIZATION);
         var server = org.springframework.security.oauth2.server.authorization.context.AuthorizationServerContextHolder.getContext();
-        AuthorizationStore.Before before = delegate.store(digested, organization == null ? null : UUID.fromString(organization),
-                expiry(digested), server == null ? null : server.getIssuer(), known);
+        AuthorizationStore.Before before;
+        try {
+            before = delegate.store(digested, organization == null ? null : UUID.fromString(organization),
+                    expiry(digested), server == null ? null : server.getIssuer(), known);
+        } catch (AuthorizationStore.ChangedMeanwhile spentMeanwhile) {
+            // Another request spent the same code or refresh token a moment before (or the authorization
+            // was revoked): this one issues nothing.
+            throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT,
+                    "The grant was used by another request at the same time", null));
+        }
         if (before.refreshToken() != null && !before.refreshToken().equals(newRefresh)) {
             try {
                 jdbc.sql("insert into oauth2_spent_refresh_token (token_digest, authorization_id, spent_at) values (?, ?, ?)")
@@ -187,6 +195,7 @@ class DigestedAuthorizations implements OAuth2AuthorizationService {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         if (request != null && stored != null) {
             request.setAttribute(SEEN + stored.getId(), new AuthorizationStore.Before(true,
+                    stored.getAccessToken() == null ? null : stored.getAccessToken().getToken().getTokenValue(),
                     stored.getRefreshToken() == null ? null : stored.getRefreshToken().getToken().getTokenValue()),
                     RequestAttributes.SCOPE_REQUEST);
         }
