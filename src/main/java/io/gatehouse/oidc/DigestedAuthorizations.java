@@ -112,23 +112,27 @@ class DigestedAuthorizations implements OAuth2AuthorizationService {
             before = delegate.store(digested, organization == null ? null : UUID.fromString(organization),
                     expiry(digested), server == null ? null : server.getIssuer(), known);
         } catch (AuthorizationStore.ChangedMeanwhile spentMeanwhile) {
-            // Another request spent the same code or refresh token a moment before (or the authorization
-            // was revoked): this one issues nothing.
-            throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT,
-                    "The grant was used by another request at the same time", null));
+            throw spentMeanwhile();
         }
         if (before.refreshToken() != null && !before.refreshToken().equals(newRefresh)) {
             try {
                 jdbc.sql("insert into oauth2_spent_refresh_token (token_digest, authorization_id, spent_at) values (?, ?, ?)")
                         .params(before.refreshToken(), authorization.getId(), Timestamp.from(clock.instant())).update();
-            } catch (DuplicateKeyException spentMeanwhile) {
-                // Another request refreshed with the same token at the same moment and was first: this one
-                // fails (its transaction is rolled back) and only the other's tokens stand.
-                throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT,
-                        "The refresh token was used by another request at the same time", null));
+            } catch (DuplicateKeyException spentAlready) {
+                // A second guard: the row's own check above lets one request through.
+                throw spentMeanwhile();
             }
         }
         seen(digested);
+    }
+
+    /**
+     * Another request spent the same code or refresh token a moment before, or the authorization was
+     * revoked: this one issues nothing (its transaction is rolled back) and only the other's tokens stand.
+     */
+    private static OAuth2AuthenticationException spentMeanwhile() {
+        return new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT,
+                "The grant was used by another request at the same time", null));
     }
 
     @Override

@@ -9,11 +9,8 @@ import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
-import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
-import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.id.ClientID;
-import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
@@ -60,10 +57,10 @@ class TokenRaceTest {
 
     @BeforeEach
     void registerShowcaseAsAClient() throws Exception {
-        ClientRegistrations.ClientView client = ShowcaseClient.registered(registrations, data);
-        clientId = new ClientID(client.clientId());
-        clientAuth = new ClientSecretBasic(clientId, new Secret(client.clientSecret()));
-        provider = OIDCProviderMetadata.resolve(new Issuer("http://localhost:" + port));
+        ShowcaseClient.Connected showcase = ShowcaseClient.connected(registrations, data, port);
+        clientId = showcase.clientId();
+        clientAuth = showcase.clientAuth();
+        provider = showcase.provider();
     }
 
     @Test
