@@ -32,22 +32,23 @@ class ApplicationClientController {
     }
 
     record ClientBody(List<String> redirectUris, List<String> postLogoutRedirectUris, String backchannelLogoutUri,
-            String webhookUrl, Integer accessTokenSeconds, Boolean consent, Boolean publicClient) {
+            String webhookUrl, Integer accessTokenSeconds, Boolean consent, Boolean publicClient, String signingAlgorithm) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ClientResponse(String clientId, String clientSecret, String issuer, boolean publicClient, List<String> redirectUris,
             List<String> postLogoutRedirectUris, String backchannelLogoutUri, String webhookUrl, String webhookSecret,
-            int accessTokenSeconds, boolean consent) {
+            int accessTokenSeconds, boolean consent, String signingAlgorithm) {
     }
 
     @PutMapping
     @Operation(summary = "Register the application as a client, or change its settings, with its webhook (webhookUrl; "
             + "left out, the webhook is removed); each secret is in the answer only when it was made; addresses are exact, "
-            + "https (http only for localhost)")
+            + "https (http only for localhost); signingAlgorithm RS256 (the default) or ES256 signs the application's ID, access "
+            + "and logout tokens")
     ClientResponse register(Actor actor, @PathVariable String applicationId, @RequestBody ClientBody body) {
         ClientRegistration registration = ClientRegistration.of(body.redirectUris(), body.postLogoutRedirectUris(),
-                body.backchannelLogoutUri(), body.accessTokenSeconds(), body.consent(), body.publicClient());
+                body.backchannelLogoutUri(), body.accessTokenSeconds(), body.consent(), body.publicClient(), body.signingAlgorithm());
         ClientRegistrations.WithWebhook saved = registrations.registerWithWebhook(actor, id(applicationId), registration,
                 body.webhookUrl());
         return response(saved.client(), saved.webhookUrl(), saved.webhookSecret());
@@ -79,7 +80,7 @@ class ApplicationClientController {
     private ClientResponse response(ClientRegistrations.ClientView view, String webhookUrl, String webhookSecret) {
         return new ClientResponse(view.clientId(), view.clientSecret(), issuer(), view.publicClient(), view.redirectUris(),
                 view.postLogoutRedirectUris(), view.backchannelLogoutUri(), webhookUrl, webhookSecret, view.accessTokenSeconds(),
-                view.consent());
+                view.consent(), view.signingAlgorithm());
     }
 
     private String issuer() {

@@ -60,7 +60,8 @@ class BackchannelLogouts implements DeliveryRenderer {
         if (issuer == null || subject == null) {
             return Optional.empty();
         }
-        String token = tokens.make(issuer, delivery.applicationId().toString(), subject);
+        String token = tokens.make(issuer, delivery.applicationId().toString(), subject,
+                clients.signingAlgorithm(delivery.applicationId()));
         return Optional.of(new Rendered(URI.create(target.get()), "application/x-www-form-urlencoded",
                 "logout_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8), Map.of()));
     }

@@ -41,16 +41,17 @@ class ClientAdminPages {
 
     /** The form as typed: addresses one per line. */
     record ClientForm(String redirectUris, String postLogoutRedirectUris, String backchannelLogoutUri, String accessTokenSeconds,
-            String consent, String publicClient) {
+            String consent, String publicClient, String signingAlgorithm) {
 
         static ClientForm of(ClientRegistrations.ClientView view) {
             return new ClientForm(String.join("\n", view.redirectUris()), String.join("\n", view.postLogoutRedirectUris()),
                     view.backchannelLogoutUri(), Integer.toString(view.accessTokenSeconds()), Boolean.toString(view.consent()),
-                    Boolean.toString(view.publicClient()));
+                    Boolean.toString(view.publicClient()), view.signingAlgorithm());
         }
 
         static ClientForm empty() {
-            return new ClientForm("", "", "", Integer.toString(ClientRegistration.DEFAULT_ACCESS_TOKEN_SECONDS), "false", "false");
+            return new ClientForm("", "", "", Integer.toString(ClientRegistration.DEFAULT_ACCESS_TOKEN_SECONDS), "false", "false",
+                    ClientRegistration.DEFAULT_SIGNING_ALGORITHM);
         }
 
         ClientRegistration registration() {
@@ -61,7 +62,7 @@ class ClientAdminPages {
                 seconds = -1;
             }
             return ClientRegistration.of(lines(redirectUris), lines(postLogoutRedirectUris), backchannelLogoutUri, seconds,
-                    "true".equals(consent), "true".equals(publicClient));
+                    "true".equals(consent), "true".equals(publicClient), signingAlgorithm);
         }
 
         private static List<String> lines(String text) {
@@ -141,6 +142,7 @@ class ClientAdminPages {
         model.addAttribute("errors", errors);
         model.addAttribute("issuer", issuer);
         model.addAttribute("discovery", issuer + "/.well-known/openid-configuration");
+        model.addAttribute("signingAlgorithms", ClientRegistration.SIGNING_ALGORITHMS);
         return "oidc/admin-client";
     }
 

@@ -59,11 +59,11 @@ class ClientRegistrations {
     /** What the vendor admin sees of a client; the secret only right after it was made. */
     record ClientView(String applicationId, String applicationName, String clientId, String clientSecret, boolean publicClient,
             List<String> redirectUris, List<String> postLogoutRedirectUris, String backchannelLogoutUri, int accessTokenSeconds,
-            boolean consent, Instant createdAt, Instant secretRotatedAt) {
+            boolean consent, String signingAlgorithm, Instant createdAt, Instant secretRotatedAt) {
 
         ClientView withSecret(String secret) {
             return new ClientView(applicationId, applicationName, clientId, secret, publicClient, redirectUris, postLogoutRedirectUris,
-                    backchannelLogoutUri, accessTokenSeconds, consent, createdAt, secretRotatedAt);
+                    backchannelLogoutUri, accessTokenSeconds, consent, signingAlgorithm, createdAt, secretRotatedAt);
         }
     }
 
@@ -178,6 +178,12 @@ class ClientRegistrations {
                 .query(String.class).optional();
     }
 
+    /** The algorithm that signs the application's tokens, its logout tokens too. */
+    com.nimbusds.jose.JWSAlgorithm signingAlgorithm(UUID application) {
+        RegisteredClient client = clients.findById(application.toString());
+        return com.nimbusds.jose.JWSAlgorithm.parse(client == null ? ClientRegistration.DEFAULT_SIGNING_ALGORITHM : signingAlgorithm(client));
+    }
+
     private SignOns.Application application(UUID id) {
         return signOns.application(id).orElseThrow(() -> new NotFoundException("application"));
     }
@@ -202,7 +208,7 @@ class ClientRegistrations {
                         .refreshTokenTimeToLive(settings.refreshTokenLifetime())
                         .reuseRefreshTokens(false)
                         .authorizationCodeTimeToLive(Duration.ofMinutes(2))
-                        .idTokenSignatureAlgorithm(SignatureAlgorithm.RS256)
+                        .idTokenSignatureAlgorithm(SignatureAlgorithm.from(registration.signingAlgorithm()))
                         .build());
         if (publicClient) {
             builder.clientAuthenticationMethod(ClientAuthenticationMethod.NONE);
@@ -231,7 +237,14 @@ class ClientRegistrations {
                 client.getClientAuthenticationMethods().contains(ClientAuthenticationMethod.NONE),
                 List.copyOf(client.getRedirectUris()), List.copyOf(client.getPostLogoutRedirectUris()), extra.backchannel(),
                 (int) client.getTokenSettings().getAccessTokenTimeToLive().toSeconds(),
-                client.getClientSettings().isRequireAuthorizationConsent(), extra.createdAt(), extra.rotatedAt()));
+                client.getClientSettings().isRequireAuthorizationConsent(), signingAlgorithm(client), extra.createdAt(),
+                extra.rotatedAt()));
+    }
+
+    /** The algorithm that signs the client's tokens: its ID tokens', which Gatehouse uses for all of them. */
+    static String signingAlgorithm(RegisteredClient client) {
+        SignatureAlgorithm algorithm = client.getTokenSettings().getIdTokenSignatureAlgorithm();
+        return algorithm == null ? ClientRegistration.DEFAULT_SIGNING_ALGORITHM : algorithm.getName();
     }
 
     private static Map<String, Object> state(ClientView view) {
@@ -242,6 +255,7 @@ class ClientRegistrations {
         state.put("backchannelLogoutUri", view.backchannelLogoutUri());
         state.put("accessTokenSeconds", view.accessTokenSeconds());
         state.put("consent", view.consent());
+        state.put("signingAlgorithm", view.signingAlgorithm());
         return state;
     }
 }

@@ -1,5 +1,6 @@
 package io.gatehouse.oidc;
 
+import com.nimbusds.jose.JWSAlgorithm;
 import io.gatehouse.shared.OrganizationId;
 import io.gatehouse.shared.UserId;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
@@ -43,7 +45,12 @@ class GatehouseClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
     @Override
     public void customize(JwtEncodingContext context) {
-        context.getJwsHeader().keyId(keys.active().getKeyID());
+        // Every token of the application is signed with its algorithm, the ID token's (RS256 unless it chose ES256).
+        SignatureAlgorithm algorithm = context.getRegisteredClient().getTokenSettings().getIdTokenSignatureAlgorithm();
+        if (algorithm == null) {
+            algorithm = SignatureAlgorithm.RS256;
+        }
+        context.getJwsHeader().algorithm(algorithm).keyId(keys.active(JWSAlgorithm.parse(algorithm.getName())).getKeyID());
         if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
             return;
         }

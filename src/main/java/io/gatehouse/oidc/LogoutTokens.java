@@ -4,8 +4,10 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.time.Clock;
@@ -16,8 +18,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * OpenID Connect Back-Channel Logout tokens: a JWT signed with the current key that tells an
- * application a person's sign-in there is over. Made when sent, not when queued, so a delivery
+ * OpenID Connect Back-Channel Logout tokens: a JWT signed with the current key of the
+ * application's algorithm that tells it a person's sign-in there is over. Made when sent, not when queued, so a delivery
  * retried after a while still carries a fresh token.
  */
 class LogoutTokens {
@@ -33,7 +35,7 @@ class LogoutTokens {
         this.clock = clock;
     }
 
-    String make(String issuer, String clientId, String subject) {
+    String make(String issuer, String clientId, String subject, JWSAlgorithm algorithm) {
         Instant now = clock.instant();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
@@ -44,11 +46,11 @@ class LogoutTokens {
                 .jwtID(UUID.randomUUID().toString())
                 .claim("events", Map.of(EVENT, Map.of()))
                 .build();
-        RSAKey key = keys.active();
-        SignedJWT token = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
+        JWK key = keys.active(algorithm);
+        SignedJWT token = new SignedJWT(new JWSHeader.Builder(algorithm).keyID(key.getKeyID())
                 .type(new JOSEObjectType("logout+jwt")).build(), claims);
         try {
-            token.sign(new RSASSASigner(key));
+            token.sign(key instanceof ECKey ec ? new ECDSASigner(ec) : new RSASSASigner(key.toRSAKey()));
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot sign a logout token", e);
         }

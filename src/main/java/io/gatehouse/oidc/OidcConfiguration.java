@@ -134,7 +134,11 @@ class OidcConfiguration {
                                     })))
                             .oidc(oidc -> oidc
                                     .providerConfigurationEndpoint(discovery -> discovery.providerConfigurationCustomizer(
-                                            metadata -> metadata.claim("acr_values_supported", AuthenticationMethods.SUPPORTED)))
+                                            metadata -> metadata.claim("acr_values_supported", AuthenticationMethods.SUPPORTED)
+                                                    .idTokenSigningAlgorithms(algorithms -> {
+                                                        algorithms.clear();
+                                                        SigningKeys.ALGORITHMS.forEach(algorithm -> algorithms.add(algorithm.getName()));
+                                                    })))
                                     .userInfoEndpoint(userInfo -> userInfo.userInfoMapper(claims::userInfo)));
                     http.securityMatcher(server.getEndpointsMatcher());
                 })

@@ -1,5 +1,6 @@
 package io.gatehouse.oidc;
 
+import com.nimbusds.jose.JWSAlgorithm;
 import io.gatehouse.access.AccessPolicy;
 import io.gatehouse.access.Actor;
 import io.gatehouse.shared.Audited;
@@ -25,7 +26,8 @@ class SigningKeyController {
         this.events = events;
     }
 
-    record Rotated(String kid) {
+    /** The new RS256 key's id (every application's default), and each new key's id by algorithm. */
+    record Rotated(String kid, Map<String, String> keys) {
     }
 
     @PostMapping("/api/v1/oidc/signing-keys/rotate")
@@ -34,8 +36,10 @@ class SigningKeyController {
             + "tokens it signed have expired, so nobody is signed out")
     Rotated rotate(Actor actor) {
         policy.manageSignOnClients(actor).orThrow();
-        String kid = keys.rotate();
-        events.publishEvent(new Audited(actor.ref(), null, "oidc.signingKeyRotated", "signingKey", kid, null, Map.of("kid", kid)));
-        return new Rotated(kid);
+        Map<String, String> kids = new java.util.LinkedHashMap<>();
+        keys.rotate().forEach((algorithm, kid) -> kids.put(algorithm.getName(), kid));
+        String kid = kids.get(JWSAlgorithm.RS256.getName());
+        events.publishEvent(new Audited(actor.ref(), null, "oidc.signingKeyRotated", "signingKey", kid, null, Map.of("kids", kids)));
+        return new Rotated(kid, kids);
     }
 }

@@ -5,7 +5,8 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.KeyUse;
-import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -18,7 +19,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,16 +32,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The keys that sign ID and access tokens, kept in the database so that every node signs with the
- * same key and publishes the same set. One key signs at a time; a rotated key keeps being published
- * until the last token it signed has expired, so applications holding those tokens can still check
- * them. Each node keeps the keys in memory: a rotation on any node is signalled to every node
- * ({@link ChangeSignals}), which reads them again within a second; a token signed by the new key is
- * verifiable from then on everywhere, and on the rotating node at once.
+ * same keys and publishes the same set. One key per algorithm signs at a time: RS256, every
+ * application's default, and ES256, which an application may choose instead
+ * ({@link ClientRegistration#signingAlgorithm()}). A rotation replaces both; a rotated key keeps
+ * being published until the last token it signed has expired, so applications holding those
+ * tokens can still check them. Each node keeps the keys in memory: a rotation on any node is
+ * signalled to every node ({@link ChangeSignals}), which reads them again within a second; a token
+ * signed by the new key is verifiable from then on everywhere, and on the rotating node at once.
  */
 class SigningKeys implements JWKSource<SecurityContext> {
 
     /** What a rotation signals to every node. */
     static final String TOPIC = "oidc.signing-keys";
+    /** The algorithms tokens are signed with, the default first. */
+    static final List<JWSAlgorithm> ALGORITHMS = List.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256);
     /**
      * How long the keys read from the database are trusted when no rotation is signalled: a retired
      * key stops being published within that time once its last token expired.
@@ -52,7 +60,8 @@ class SigningKeys implements JWKSource<SecurityContext> {
     private final ChangeSignals signals;
     private volatile Loaded loaded;
 
-    private record Loaded(RSAKey active, List<JWK> published, Instant readAt) {
+    /** The signing key of each algorithm, and every public key still published. */
+    private record Loaded(Map<JWSAlgorithm, JWK> active, List<JWK> published, Instant readAt) {
     }
 
     SigningKeys(JdbcClient jdbc, Sealing.Key vault, Clock clock, Duration longestToken, PlatformTransactionManager transactions,
@@ -66,9 +75,13 @@ class SigningKeys implements JWKSource<SecurityContext> {
         this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** The key that signs now; its id is named in every token's header. */
-    RSAKey active() {
-        return loaded().active();
+    /** The key that signs with the algorithm now; its id is named in every token's header. */
+    JWK active(JWSAlgorithm algorithm) {
+        JWK key = loaded().active().get(algorithm);
+        if (key == null) {
+            throw new IllegalArgumentException("Gatehouse signs no token with " + algorithm);
+        }
+        return key;
     }
 
     /**
@@ -79,36 +92,41 @@ class SigningKeys implements JWKSource<SecurityContext> {
     @Override
     public List<JWK> get(JWKSelector selector, SecurityContext context) {
         Loaded keys = loaded();
-        List<JWK> candidates = new ArrayList<>(keys.published());
-        candidates.add(0, keys.active());
+        List<JWK> candidates = new ArrayList<>(keys.active().values());
+        candidates.addAll(keys.published());
         return selector.select(new com.nimbusds.jose.jwk.JWKSet(candidates));
     }
 
-    /** Makes a new signing key; the one before keeps being published until its tokens have expired. */
-    String rotate() {
-        RSAKey key = newKey();
-        String kid = separately.execute(status -> {
+    /**
+     * Makes a new key for each algorithm; the ones before keep being published until their tokens
+     * have expired. Returns the new keys' ids by algorithm.
+     */
+    Map<JWSAlgorithm, String> rotate() {
+        List<JWK> made = newKeys(ALGORITHMS);
+        separately.executeWithoutResult(status -> {
             signals.takeTurn(TOPIC);
-            return store(key);
+            store(made);
         });
         loaded = null;
-        return kid;
+        Map<JWSAlgorithm, String> kids = new LinkedHashMap<>();
+        made.forEach(key -> kids.put(JWSAlgorithm.parse(key.getAlgorithm().getName()), key.getKeyID()));
+        return kids;
     }
 
-    /** Rotates when the active key is older than the given age; a no-op on every node but the first to see it. */
+    /** Rotates when an active key is older than the given age; a no-op on every node but the first to see it. */
     boolean rotateIfOlderThan(Duration age) {
         if (!due(age)) {
             return false;
         }
         // Made before taking the turn: making an RSA key takes a while, and the turn holds back every other node.
-        RSAKey key = newKey();
+        List<JWK> made = newKeys(ALGORITHMS);
         Boolean rotated = separately.execute(status -> {
-            // Two nodes due at once take turns, and the second reads the key the first made: they rotate once.
+            // Two nodes due at once take turns, and the second reads the keys the first made: they rotate once.
             signals.takeTurn(TOPIC);
             if (!due(age)) {
                 return false;
             }
-            store(key);
+            store(made);
             return true;
         });
         loaded = null;
@@ -116,47 +134,64 @@ class SigningKeys implements JWKSource<SecurityContext> {
     }
 
     private boolean due(Duration age) {
-        List<Instant> active = jdbc.sql("select created_at from oidc_signing_key where retired_at is null")
-                .query((rs, n) -> rs.getTimestamp(1).toInstant()).list();
-        return active.isEmpty() || active.stream().anyMatch(created -> !created.plus(age).isAfter(clock.instant()));
+        record Active(String algorithm, Instant created) {
+        }
+        List<Active> active = jdbc.sql("select algorithm, created_at from oidc_signing_key where retired_at is null")
+                .query((rs, n) -> new Active(rs.getString(1), rs.getTimestamp(2).toInstant())).list();
+        return active.size() < ALGORITHMS.size() || active.stream().anyMatch(key -> !key.created().plus(age).isAfter(clock.instant()));
     }
 
-    private RSAKey newKey() {
+    private List<JWK> newKeys(List<JWSAlgorithm> algorithms) {
+        List<JWK> keys = new ArrayList<>();
+        java.util.Date now = java.util.Date.from(clock.instant());
         try {
-            return new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256)
-                    .keyID(UUID.randomUUID().toString()).issueTime(java.util.Date.from(clock.instant())).generate();
+            for (JWSAlgorithm algorithm : algorithms) {
+                String kid = UUID.randomUUID().toString();
+                keys.add(JWSAlgorithm.ES256.equals(algorithm)
+                        ? new ECKeyGenerator(Curve.P_256).keyUse(KeyUse.SIGNATURE).algorithm(algorithm).keyID(kid).issueTime(now).generate()
+                        : new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).algorithm(algorithm).keyID(kid).issueTime(now).generate());
+            }
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot make a signing key", e);
         }
+        return keys;
     }
 
-    /** Signs with the key from now on, in the caller's transaction, and tells every node. */
-    private String store(RSAKey key) {
+    /**
+     * Signs with the keys from now on, each in place of the active key of its algorithm, in the
+     * caller's transaction, and tells every node.
+     */
+    private void store(List<JWK> keys) {
         Instant now = clock.instant();
-        jdbc.sql("update oidc_signing_key set retired_at = ?, published_until = ? where retired_at is null")
-                .params(Timestamp.from(now), Timestamp.from(now.plus(longestToken)))
-                .update();
-        jdbc.sql("insert into oidc_signing_key (kid, private_jwk, public_jwk, created_at) values (?, ?, ?, ?)")
-                .params(key.getKeyID(), vault.seal(key.toJSONString()), key.toPublicJWK().toJSONString(), Timestamp.from(now))
-                .update();
+        for (JWK key : keys) {
+            String algorithm = key.getAlgorithm().getName();
+            jdbc.sql("update oidc_signing_key set retired_at = ?, published_until = ? where retired_at is null and algorithm = ?")
+                    .params(Timestamp.from(now), Timestamp.from(now.plus(longestToken)), algorithm)
+                    .update();
+            jdbc.sql("insert into oidc_signing_key (kid, algorithm, private_jwk, public_jwk, created_at) values (?, ?, ?, ?, ?)")
+                    .params(key.getKeyID(), algorithm, vault.seal(key.toJSONString()), key.toPublicJWK().toJSONString(),
+                            Timestamp.from(now))
+                    .update();
+        }
         jdbc.sql("delete from oidc_signing_key where published_until < ?").param(Timestamp.from(now)).update();
         signals.announce(TOPIC);
-        return key.getKeyID();
     }
 
     private Loaded loaded() {
         Loaded known = loaded;
         Instant now = clock.instant();
         if (known == null || known.readAt().plus(REFRESH).isBefore(now)) {
-            known = read(now);
-            if (known == null) {
-                RSAKey key = newKey();
+            Loaded read = read(now);
+            List<JWSAlgorithm> missing = ALGORITHMS.stream().filter(algorithm -> !read.active().containsKey(algorithm)).toList();
+            known = read;
+            if (!missing.isEmpty()) {
+                List<JWK> made = newKeys(missing);
                 separately.executeWithoutResult(status -> {
                     // The first node to need a key makes it; another one racing it waits its turn and finds it made.
                     signals.takeTurn(TOPIC);
-                    if (jdbc.sql("select count(*) from oidc_signing_key where retired_at is null").query(Long.class).single() == 0) {
-                        store(key);
-                    }
+                    Set<String> present = Set.copyOf(jdbc.sql("select algorithm from oidc_signing_key where retired_at is null")
+                            .query(String.class).list());
+                    store(made.stream().filter(key -> !present.contains(key.getAlgorithm().getName())).toList());
                 });
                 known = read(now);
             }
@@ -178,25 +213,27 @@ class SigningKeys implements JWKSource<SecurityContext> {
         }
         List<Row> rows = jdbc.sql("""
                         select kid, private_jwk, public_jwk, retired_at from oidc_signing_key
-                        where retired_at is null or published_until >= ? order by created_at desc""")
+                        where retired_at is null or published_until >= ? order by created_at desc, kid""")
                 .param(Timestamp.from(now))
                 .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4) != null))
                 .list();
-        RSAKey active = null;
+        Map<JWSAlgorithm, JWK> active = new LinkedHashMap<>();
         List<JWK> published = new ArrayList<>();
         try {
             for (Row row : rows) {
-                if (!row.retired() && active == null) {
+                JWK key = JWK.parse(row.publicJwk());
+                JWSAlgorithm algorithm = key.getAlgorithm() == null ? JWSAlgorithm.RS256 : JWSAlgorithm.parse(key.getAlgorithm().getName());
+                if (!row.retired() && !active.containsKey(algorithm)) {
                     String privateJwk = vault.open(row.privateSealed()).orElseThrow(() -> new IllegalStateException(
                             "The token signing key was sealed under another gatehouse.oidc.secret"));
-                    active = RSAKey.parse(privateJwk);
+                    active.put(algorithm, JWK.parse(privateJwk));
                 } else {
-                    published.add(JWK.parse(row.publicJwk()));
+                    published.add(key);
                 }
             }
         } catch (ParseException e) {
             throw new IllegalStateException("A stored signing key cannot be read", e);
         }
-        return active == null ? null : new Loaded(active, List.copyOf(published), now);
+        return new Loaded(java.util.Collections.unmodifiableMap(active), List.copyOf(published), now);
     }
 }

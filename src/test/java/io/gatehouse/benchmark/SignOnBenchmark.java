@@ -42,11 +42,12 @@ final class SignOnBenchmark {
 
     /** Everything this part measured. */
     record Results(Load.Result clientCredentials, Load.Result introspection, Load.Result authorizationCode, Load.Result refresh,
-            Load.Result scimStartsWith, Load.Result scimEquals, int people, int refreshTokens, long scimMatchesLowest,
-            long scimMatchesHighest) {
+            Load.Result clientCredentialsEs256, Load.Result refreshEs256, Load.Result scimStartsWith, Load.Result scimEquals,
+            int people, int refreshTokens, long scimMatchesLowest, long scimMatchesHighest) {
 
         List<Load.Result> loads() {
-            return List.of(clientCredentials, introspection, authorizationCode, refresh, scimStartsWith, scimEquals);
+            return List.of(clientCredentials, introspection, authorizationCode, refresh, clientCredentialsEs256, refreshEs256,
+                    scimStartsWith, scimEquals);
         }
     }
 
@@ -72,9 +73,9 @@ final class SignOnBenchmark {
     Results run(String adminEmail, String adminPassword) throws Exception {
         String admin = basic(adminEmail, adminPassword);
         step.accept("Registering Showcase 360 as an OpenID Connect client (PUT /api/v1/applications/{id}/client, as the vendor admin)");
+        String registration = "{\"redirectUris\":[\"" + CALLBACK + "\"],\"postLogoutRedirectUris\":[],\"consent\":false}";
         BlockingHttp.Response registered = http.put("/api/v1/applications/" + SHOWCASE + "/client", "application/json",
-                "{\"redirectUris\":[\"" + CALLBACK + "\"],\"postLogoutRedirectUris\":[],\"consent\":false}",
-                "Authorization", admin, "Accept", "application/json");
+                registration, "Authorization", admin, "Accept", "application/json");
         expect(registered, 200);
         String clientId = group(CLIENT_ID, registered.body());
         String clientSecret = group(CLIENT_SECRET, registered.body());
@@ -161,6 +162,23 @@ final class SignOnBenchmark {
         Load.Result refresh = load("refresh grant", 4, 200, 20_000, Duration.ofSeconds(20), refreshGrant);
         step.accept("  " + refresh.summary());
 
+        step.accept("Showcase 360's tokens signed with ES256 from now on (PUT …/client with \"signingAlgorithm\": \"ES256\"; the same"
+                + " secret and sign-ins)");
+        expect(http.put("/api/v1/applications/" + SHOWCASE + "/client", "application/json",
+                registration.replace("}", ",\"signingAlgorithm\":\"ES256\"}"), "Authorization", admin, "Accept", "application/json"), 200);
+        step.accept("Warm-up, unmeasured: " + MIXED_WARM_UP + " rounds of a client-credentials token and a refresh, ES256");
+        for (int i = 0; i < MIXED_WARM_UP; i++) {
+            clientCredentials.call(i);
+            refreshGrant.call(i);
+        }
+        step.accept("Client-credentials tokens signed with ES256, concurrency 4");
+        Load.Result credentialsEs256 = load("client-credentials token, ES256", 4, 400, 20_000, Duration.ofSeconds(20),
+                clientCredentials);
+        step.accept("  " + credentialsEs256.summary());
+        step.accept("Refresh grants signed with ES256 (access and ID token), concurrency 4");
+        Load.Result refreshEs256 = load("refresh grant, ES256", 4, 200, 20_000, Duration.ofSeconds(20), refreshGrant);
+        step.accept("  " + refreshEs256.summary());
+
         step.accept("SCIM: GET /scim/v2/Users?filter=userName sw \"…\" and eq, in the 50,000-member organization, with a SCIM token"
                 + " the Manager made");
         BlockingHttp.Response made = http.post("/api/v1/organizations/" + data.largeOrganization() + "/scim-tokens",
@@ -191,8 +209,8 @@ final class SignOnBenchmark {
             return total.find() && total.group(1).equals("1");
         });
         step.accept("  " + equals.summary());
-        return new Results(credentials, introspected, authorizationCode, refresh, startsWith, equals, sessions.size(), obtained,
-                lowest, highest);
+        return new Results(credentials, introspected, authorizationCode, refresh, credentialsEs256, refreshEs256, startsWith, equals,
+                sessions.size(), obtained, lowest, highest);
     }
 
     /**

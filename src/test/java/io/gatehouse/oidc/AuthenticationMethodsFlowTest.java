@@ -101,7 +101,7 @@ class AuthenticationMethodsFlowTest {
         ClientRegistrations.ClientView client = registrations.find(data.admin(), SHOWCASE).isPresent()
                 ? registrations.rotateSecret(data.admin(), SHOWCASE)
                 : registrations.register(data.admin(), SHOWCASE,
-                        ClientRegistration.of(List.of(CALLBACK.toString()), List.of(), null, null, false, false));
+                        ClientRegistration.of(List.of(CALLBACK.toString()), List.of(), null, null, false, false, null));
         clientId = new ClientID(client.clientId());
         clientAuth = new ClientSecretBasic(clientId, new Secret(client.clientSecret()));
         provider = OIDCProviderMetadata.resolve(new Issuer("http://localhost:" + port));

@@ -76,6 +76,28 @@ class ClientAdminPagesTest {
     }
 
     @Test
+    void theVendorAdminChoosesEs256AndThePageShowsItChosen() throws Exception {
+        AccountView admin = data.staff(StaffRole.VENDOR_ADMIN);
+        UUID application = application();
+        String page = "/admin/applications/" + application + "/sign-in";
+        assertThat(html(as(admin, get(page)))).contains("Token signature")
+                .containsPattern("value=\"RS256\"\\s+checked");
+
+        mvc.perform(as(admin, post(page)).with(csrf()).param("redirectUris", "https://planner.example.test/callback")
+                        .param("accessTokenSeconds", "300").param("signingAlgorithm", "ES256"))
+                .andExpect(status().is3xxRedirection());
+
+        assertThat(html(as(admin, get(page)))).containsPattern("value=\"ES256\"\\s+checked")
+                .doesNotContainPattern("value=\"RS256\"\\s+checked");
+        assertThat(jdbc.sql("select token_settings from oauth2_registered_client where id = ?").param(application.toString())
+                .query(String.class).single()).contains("ES256");
+
+        String refused = html(as(admin, post(page)).with(csrf()).param("redirectUris", "https://planner.example.test/callback")
+                .param("accessTokenSeconds", "300").param("signingAlgorithm", "none"));
+        assertThat(refused).contains("Tokens are signed with one of: RS256, ES256.");
+    }
+
+    @Test
     void vendorSupportAndManagersCannotOpenThePage() throws Exception {
         UUID application = application();
         AccountView support = data.staff(StaffRole.VENDOR_SUPPORT);

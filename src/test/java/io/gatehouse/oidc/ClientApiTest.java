@@ -11,6 +11,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
@@ -128,6 +134,54 @@ class ClientApiTest {
     }
 
     @Test
+    void anApplicationChoosesEs256AndItsTokensAreSignedWithItsOwnKeyPublishedBesideTheRsaOne() throws Exception {
+        String application = newApplication();
+        String registered = mvc.perform(put("/api/v1/applications/{id}/client", application).with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"redirectUris\": [\"https://planner.example.test/callback\"]}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.signingAlgorithm").value("RS256"))
+                .andReturn().getResponse().getContentAsString();
+        String secret = JsonPath.read(registered, "$.clientSecret");
+        assertThat(tokenHeader(application, secret).getAlgorithm()).as("RS256 unless chosen otherwise").isEqualTo(JWSAlgorithm.RS256);
+
+        mvc.perform(put("/api/v1/applications/{id}/client", application).with(admin()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"redirectUris\": [\"https://planner.example.test/callback\"], \"signingAlgorithm\": \"es256\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.signingAlgorithm").value("ES256"));
+        mvc.perform(get("/api/v1/applications/{id}/client", application).with(admin()))
+                .andExpect(jsonPath("$.signingAlgorithm").value("ES256"));
+
+        JWSHeader header = tokenHeader(application, secret);
+        assertThat(header.getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
+        JWKSet published = JWKSet.load(URI.create("http://localhost:" + port + "/oauth2/jwks").toURL());
+        assertThat(published.getKeyByKeyId(header.getKeyID())).as("the ES256 key is published").isInstanceOf(ECKey.class);
+        assertThat(published.getKeys()).as("beside the RSA key of the applications that keep RS256")
+                .anySatisfy(key -> assertThat(key).isInstanceOf(RSAKey.class));
+        assertThat(published.getKeys()).allSatisfy(key -> assertThat(key.isPrivate()).isFalse());
+        assertThat(jdbc.sql("select count(*) from audit_entry where target_id = ? and action = 'oidc.clientChanged' and after_state like ?")
+                .params(application, "%ES256%").query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void anAlgorithmGatehouseDoesNotSignWithIsRefusedInWordsAndChangesNothing() throws Exception {
+        String application = newApplication();
+        String body = "{\"redirectUris\": [\"https://planner.example.test/callback\"], \"signingAlgorithm\": \"%s\"}";
+        mvc.perform(put("/api/v1/applications/{id}/client", application).with(admin()).contentType(MediaType.APPLICATION_JSON)
+                        .content(body.formatted("ES256")))
+                .andExpect(status().isOk());
+        for (String refused : new String[] {"HS256", "none", "RS256; drop table oidc_client", "x".repeat(10_000)}) {
+            mvc.perform(put("/api/v1/applications/{id}/client", application).with(admin()).contentType(MediaType.APPLICATION_JSON)
+                            .header("Accept-Language", "es").content(body.formatted(refused)))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[?(@.field == 'signingAlgorithm')].message").value(org.hamcrest.Matchers.hasItem(
+                            containsString("RS256, ES256"))));
+        }
+        mvc.perform(get("/api/v1/applications/{id}/client", application).with(admin()))
+                .andExpect(jsonPath("$.signingAlgorithm").value("ES256"));
+    }
+
+    @Test
     void anApplicationsRightsAgreeOnWhetherTheyAreManagedOutsideThePortal() throws Exception {
         mvc.perform(post("/api/v1/applications").with(admin()).contentType(MediaType.APPLICATION_JSON)
                         .content("""
@@ -158,6 +212,15 @@ class ClientApiTest {
                 new ClientSecretBasic(new ClientID(clientId), new Secret(secret)), new ClientCredentialsGrant(), null)
                 .toHTTPRequest().send());
         return response.indicatesSuccess();
+    }
+
+    /** The header of a client-credentials token the client gets with its secret. */
+    private JWSHeader tokenHeader(String clientId, String secret) throws Exception {
+        TokenResponse response = TokenResponse.parse(new TokenRequest(URI.create("http://localhost:" + port + "/oauth2/token"),
+                new ClientSecretBasic(new ClientID(clientId), new Secret(secret)), new ClientCredentialsGrant(), null)
+                .toHTTPRequest().send());
+        assertThat(response.indicatesSuccess()).isTrue();
+        return SignedJWT.parse(response.toSuccessResponse().getTokens().getAccessToken().getValue()).getHeader();
     }
 
     private static RequestPostProcessor admin() {

@@ -82,7 +82,7 @@ class ExampleApplicationWalkTest {
                                         .formatted(TestData.unique("Planner"), adminRight, userRight)))
                 .andReturn().getResponse().getContentAsString(), "$.id"));
         ClientRegistration registration = ClientRegistration.of(List.of(exampleUrl + "/login/oauth2/code/gatehouse"),
-                List.of(exampleUrl + "/"), exampleUrl + "/logout/connect/back-channel/gatehouse", null, false, false);
+                List.of(exampleUrl + "/"), exampleUrl + "/logout/connect/back-channel/gatehouse", null, false, false, null);
         ClientRegistrations.WithWebhook registered = registrations.registerWithWebhook(data.admin(), application, registration,
                 exampleUrl + "/webhooks/gatehouse");
         String secret = registered.client().clientSecret();

@@ -2,6 +2,7 @@ package io.gatehouse.oidc;
 
 import io.gatehouse.support.PortalSession;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.JWT;
@@ -30,6 +31,7 @@ import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import com.nimbusds.openid.connect.sdk.UserInfoRequest;
 import com.nimbusds.openid.connect.sdk.UserInfoResponse;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
@@ -52,6 +54,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
  * The OpenID Connect provider driven by an independent client library (Nimbus OAuth 2.0 SDK),
@@ -82,6 +87,9 @@ class OidcFlowTest {
 
     @Autowired
     SigningKeys keys;
+
+    @Autowired
+    LogoutTokens logoutTokens;
 
     OIDCProviderMetadata provider;
     ClientID clientId;
@@ -120,6 +128,8 @@ class OidcFlowTest {
                 });
 
         JWT accessToken = com.nimbusds.jwt.JWTParser.parse(tokens.getOIDCTokens().getAccessToken().getValue());
+        assertThat(((com.nimbusds.jwt.SignedJWT) accessToken).getHeader().getAlgorithm()).as("RS256 by default")
+                .isEqualTo(JWSAlgorithm.RS256);
         assertThat(accessToken.getJWTClaimsSet().getStringListClaim("rights")).containsExactly("Showcase 360 Administrator");
         assertThat(accessToken.getJWTClaimsSet().getExpirationTime().getTime() - accessToken.getJWTClaimsSet().getIssueTime().getTime())
                 .as("access tokens live five minutes by default").isEqualTo(300_000);
@@ -219,7 +229,7 @@ class OidcFlowTest {
         OIDCTokenResponse old = exchange(before);
         String oldKid = ((com.nimbusds.jwt.SignedJWT) old.getOIDCTokens().getIDToken()).getHeader().getKeyID();
 
-        String newKid = keys.rotate();
+        String newKid = keys.rotate().get(JWSAlgorithm.RS256);
 
         SignIn after = signIn(person, null);
         OIDCTokenResponse fresh = exchange(after);
@@ -230,6 +240,54 @@ class OidcFlowTest {
         assertThat(validator.validate(old.getOIDCTokens().getIDToken(), before.nonce()).getSubject().getValue()).isEqualTo(person.id());
         assertThat(validator.validate(fresh.getOIDCTokens().getIDToken(), after.nonce()).getSubject().getValue()).isEqualTo(person.id());
         assertThat(keys.rotateIfOlderThan(java.time.Duration.ofDays(30))).as("a fresh key is not rotated again").isFalse();
+    }
+
+    @Test
+    void anApplicationThatChoseEs256GetsItsIdAccessRefreshedAndLogoutTokensSignedWithEs256() throws Exception {
+        registrations.register(data.admin(), SHOWCASE,
+                ClientRegistration.of(List.of(CALLBACK.toString()), List.of(), null, null, false, false, "ES256"));
+        try {
+            OIDCProviderMetadata discovered = OIDCProviderMetadata.resolve(provider.getIssuer());
+            assertThat(discovered.getIDTokenJWSAlgs()).contains(JWSAlgorithm.RS256, JWSAlgorithm.ES256);
+            TestMember person = data.user(data.organizationId(), "Showcase 360 Administrator");
+            SignIn signIn = signIn(person, null);
+            OIDCTokenResponse tokens = exchange(signIn);
+
+            IDTokenValidator es256 = new IDTokenValidator(provider.getIssuer(), clientId, JWSAlgorithm.ES256,
+                    provider.getJWKSetURI().toURL());
+            assertThat(es256.validate(tokens.getOIDCTokens().getIDToken(), signIn.nonce()).getSubject().getValue())
+                    .isEqualTo(person.id());
+            IDTokenValidator rs256 = new IDTokenValidator(provider.getIssuer(), clientId, JWSAlgorithm.RS256,
+                    provider.getJWKSetURI().toURL());
+            assertThatThrownBy(() -> rs256.validate(tokens.getOIDCTokens().getIDToken(), signIn.nonce()))
+                    .as("a library expecting RS256 refuses it: the choice is the application's to make").isNotNull();
+
+            // A resource server that accepts ES256 only, as Spring's is configured for it.
+            JwtDecoder resourceServer = NimbusJwtDecoder.withJwkSetUri(provider.getJWKSetURI().toString())
+                    .jwsAlgorithm(SignatureAlgorithm.ES256).build();
+            assertThat(resourceServer.decode(tokens.getOIDCTokens().getAccessToken().getValue()).getClaimAsStringList("rights"))
+                    .containsExactly("Showcase 360 Administrator");
+
+            TokenResponse refreshed = OIDCTokenResponseParser.parse(new TokenRequest(provider.getTokenEndpointURI(), clientAuth,
+                    new RefreshTokenGrant(tokens.getOIDCTokens().getRefreshToken()), null).toHTTPRequest().send());
+            assertThat(refreshed.indicatesSuccess()).isTrue();
+            OIDCTokens again = ((OIDCTokenResponse) refreshed.toSuccessResponse()).getOIDCTokens();
+            assertThat(es256.validate(again.getIDToken(), null).getSubject().getValue()).isEqualTo(person.id());
+            assertThat(resourceServer.decode(again.getAccessToken().getValue()).getSubject()).isEqualTo(person.id());
+            assertThat(userInfo(again.getAccessToken()).getSubject().getValue()).as("UserInfo accepts an ES256 access token")
+                    .isEqualTo(person.id());
+
+            com.nimbusds.jwt.SignedJWT logout = com.nimbusds.jwt.SignedJWT.parse(
+                    logoutTokens.make(provider.getIssuer().getValue(), clientId.getValue(), person.id(),
+                            registrations.signingAlgorithm(SHOWCASE)));
+            assertThat(logout.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
+            com.nimbusds.jose.jwk.JWK key = com.nimbusds.jose.jwk.JWKSet.load(provider.getJWKSetURI().toURL())
+                    .getKeyByKeyId(logout.getHeader().getKeyID());
+            assertThat(logout.verify(new com.nimbusds.jose.crypto.ECDSAVerifier(key.toECKey()))).isTrue();
+        } finally {
+            registrations.register(data.admin(), SHOWCASE,
+                    ClientRegistration.of(List.of(CALLBACK.toString()), List.of(), null, null, false, false, null));
+        }
     }
 
     // ---- the steps of a sign-in

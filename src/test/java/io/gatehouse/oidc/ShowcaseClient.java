@@ -24,7 +24,7 @@ final class ShowcaseClient {
         return registrations.find(data.admin(), OidcFlowTest.SHOWCASE).isPresent()
                 ? registrations.rotateSecret(data.admin(), OidcFlowTest.SHOWCASE)
                 : registrations.register(data.admin(), OidcFlowTest.SHOWCASE,
-                        ClientRegistration.of(List.of(OidcFlowTest.CALLBACK.toString()), List.of(), null, null, false, false));
+                        ClientRegistration.of(List.of(OidcFlowTest.CALLBACK.toString()), List.of(), null, null, false, false, null));
     }
 
     /** The client registered, and the provider at {@code port} found through its discovery document. */

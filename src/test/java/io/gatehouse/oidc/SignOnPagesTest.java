@@ -90,7 +90,7 @@ class SignOnPagesTest {
 
     private void register(boolean consent) {
         ClientRegistrations.ClientView client = registrations.register(data.admin(), application,
-                ClientRegistration.of(List.of(CALLBACK.toString()), List.of(LOGGED_OUT), null, null, consent, false));
+                ClientRegistration.of(List.of(CALLBACK.toString()), List.of(LOGGED_OUT), null, null, consent, false, null));
         clientId = new ClientID(client.clientId());
         if (client.clientSecret() != null) {
             secret = new Secret(client.clientSecret());

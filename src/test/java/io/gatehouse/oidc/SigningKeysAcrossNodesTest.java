@@ -1,5 +1,6 @@
 package io.gatehouse.oidc;
 
+import com.nimbusds.jose.JWSAlgorithm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -61,12 +62,12 @@ class SigningKeysAcrossNodesTest {
     @Test
     void aKeyRotatedOnAnotherNodeIsPublishedAndSignsHereWithinASecond() throws Exception {
         List<String> before = publishedKids();
-        String signingBefore = keys.active().getKeyID();
+        String signingBefore = keys.active(JWSAlgorithm.RS256).getKeyID();
         try (AnotherNode other = AnotherNode.started(context)) {
-            String rotated = keysOf(other).rotate();
+            String rotated = keysOf(other).rotate().get(JWSAlgorithm.RS256);
 
             await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20)).until(() -> publishedKids().contains(rotated));
-            assertThat(keys.active().getKeyID()).as("this node signs with the new key").isEqualTo(rotated);
+            assertThat(keys.active(JWSAlgorithm.RS256).getKeyID()).as("this node signs with the new key").isEqualTo(rotated);
             assertThat(publishedKids()).as("the key before stays published for the tokens it signed").contains(signingBefore)
                     .containsAll(before);
         }
@@ -74,7 +75,7 @@ class SigningKeysAcrossNodesTest {
 
     @Test
     void twoNodesFindingTheKeyDueAtOnceRotateItOnce() throws Exception {
-        keys.active();
+        keys.active(JWSAlgorithm.RS256);
         try (AnotherNode other = AnotherNode.started(context)) {
             OidcHousekeeping here = new OidcHousekeeping(keys, settings, jdbc, clock);
             OidcHousekeeping there = new OidcHousekeeping(keysOf(other), settings, jdbc, clock);
@@ -98,14 +99,48 @@ class SigningKeysAcrossNodesTest {
                     }
 
                     assertThat(jdbc.sql("select count(*) from oidc_signing_key where created_at >= ?").param(Timestamp.from(dueAt))
-                            .query(Long.class).single()).as("keys made in round %d", round).isEqualTo(1);
+                            .query(Long.class).single()).as("keys made in round %d, one per algorithm", round).isEqualTo(2);
                     assertThat(jdbc.sql("select count(*) from oidc_signing_key where retired_at is null").query(Long.class).single())
-                            .isEqualTo(1);
+                            .isEqualTo(2);
                 }
             } finally {
                 threads.shutdownNow();
             }
         }
+    }
+
+    @Test
+    void aDatabaseHoldingOnlyAnRsaKeyGetsAnEs256KeyBesideItAndKeepsSigningWithTheRsaKey() throws Exception {
+        String rsa = keys.active(JWSAlgorithm.RS256).getKeyID();
+        jdbc.sql("delete from oidc_signing_key where algorithm = 'ES256'").update();
+        try (AnotherNode other = AnotherNode.started(context)) {
+            SigningKeys there = keysOf(other);
+
+            com.nimbusds.jose.jwk.JWK ec = there.active(JWSAlgorithm.ES256);
+
+            assertThat(ec).isInstanceOf(com.nimbusds.jose.jwk.ECKey.class);
+            assertThat(there.active(JWSAlgorithm.RS256).getKeyID()).as("the RSA key is not rotated").isEqualTo(rsa);
+            await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> publishedKids().containsAll(List.of(rsa, ec.getKeyID())));
+            assertThat(keys.active(JWSAlgorithm.ES256).getKeyID()).as("this node signs with the key made there").isEqualTo(ec.getKeyID());
+            assertThat(jdbc.sql("select algorithm from oidc_signing_key where retired_at is null order by algorithm").query(String.class)
+                    .list()).containsExactly("ES256", "RS256");
+        }
+    }
+
+    @Test
+    void aRotationReplacesTheKeyOfEveryAlgorithm() {
+        String rsa = keys.active(JWSAlgorithm.RS256).getKeyID();
+        String ec = keys.active(JWSAlgorithm.ES256).getKeyID();
+
+        var rotated = keys.rotate();
+
+        assertThat(rotated.keySet()).containsExactly(JWSAlgorithm.RS256, JWSAlgorithm.ES256);
+        assertThat(keys.active(JWSAlgorithm.RS256).getKeyID()).isEqualTo(rotated.get(JWSAlgorithm.RS256)).isNotEqualTo(rsa);
+        assertThat(keys.active(JWSAlgorithm.ES256).getKeyID()).isEqualTo(rotated.get(JWSAlgorithm.ES256)).isNotEqualTo(ec);
+        assertThat(jdbc.sql("select kid from oidc_signing_key where retired_at is not null and published_until > ?")
+                .param(Timestamp.from(clock.instant())).query(String.class).list()).as("both still published until their tokens expire")
+                .contains(rsa, ec);
     }
 
     private SigningKeys keysOf(AnotherNode node) {
