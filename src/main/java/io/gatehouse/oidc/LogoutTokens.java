@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * OpenID Connect Back-Channel Logout tokens: a JWT signed with the current key of the
- * application's algorithm that tells it a person's sign-in there is over. Made when sent, not when queued, so a delivery
+ * OpenID Connect Back-Channel Logout tokens: a JWT, signed like the application's ID tokens, that
+ * tells it a person's sign-in there is over. Made when sent, not when queued, so a delivery
  * retried after a while still carries a fresh token.
  */
 class LogoutTokens {
