@@ -134,11 +134,10 @@ class SigningKeys implements JWKSource<SecurityContext> {
     }
 
     private boolean due(Duration age) {
-        record Active(String algorithm, Instant created) {
-        }
-        List<Active> active = jdbc.sql("select algorithm, created_at from oidc_signing_key where retired_at is null")
-                .query((rs, n) -> new Active(rs.getString(1), rs.getTimestamp(2).toInstant())).list();
-        return active.size() < ALGORITHMS.size() || active.stream().anyMatch(key -> !key.created().plus(age).isAfter(clock.instant()));
+        List<Instant> active = jdbc.sql("select created_at from oidc_signing_key where retired_at is null")
+                .query((rs, n) -> rs.getTimestamp(1).toInstant()).list();
+        // An algorithm without a key yet (an installation from before ES256) gets one when first needed, in loaded().
+        return active.isEmpty() || active.stream().anyMatch(created -> !created.plus(age).isAfter(clock.instant()));
     }
 
     private List<JWK> newKeys(List<JWSAlgorithm> algorithms) {
@@ -191,7 +190,10 @@ class SigningKeys implements JWKSource<SecurityContext> {
                     signals.takeTurn(TOPIC);
                     Set<String> present = Set.copyOf(jdbc.sql("select algorithm from oidc_signing_key where retired_at is null")
                             .query(String.class).list());
-                    store(made.stream().filter(key -> !present.contains(key.getAlgorithm().getName())).toList());
+                    List<JWK> stillMissing = made.stream().filter(key -> !present.contains(key.getAlgorithm().getName())).toList();
+                    if (!stillMissing.isEmpty()) {
+                        store(stillMissing);
+                    }
                 });
                 known = read(now);
             }
