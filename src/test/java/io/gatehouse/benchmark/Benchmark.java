@@ -660,6 +660,15 @@ public final class Benchmark {
                     + "`POST /oauth2/token`: ID, access and refresh tokens), concurrency 1: p50 / p95", "p95 ≤ 30 ms",
                     ms(s.authorizationCode().percentileMs(50)) + " / " + ms(s.authorizationCode().percentileMs(95)),
                     s.authorizationCode().percentileMs(95) <= 30);
+            WebhookBenchmark.Results w = s.webhooks();
+            row(table, "Webhook delivery: from an access change's commit to the application receiving its \"access changed\" webhook ("
+                    + w.changes() + " changes one after another, `PATCH …/members/{id}` blocking and unblocking, a receiver on this "
+                    + "machine): p50 / p95 / max", "p95 ≤ 1 s", w.p50Ms() + " ms / " + w.p95Ms() + " ms / " + w.maxMs() + " ms",
+                    w.p95Ms() <= 1_000);
+            row(table, "The receiving application down for " + w.outageSeconds() + " s (answering 503, " + w.refusedMeanwhile()
+                    + " deliveries refused) while " + w.changedMeanwhile() + " changes are made: lost / received twice; all received "
+                    + "after it came back", "nothing lost, no duplicates", w.lost() + " / " + w.duplicates() + "; "
+                    + String.format("%.1f s", w.catchUpSeconds()), w.lost() == 0 && w.duplicates() == 0);
             row(table, "SCIM `GET /scim/v2/Users?filter=userName sw \"…\"` (2–4 letters, " + s.scimMatchesLowest() + " to "
                     + s.scimMatchesHighest() + " matches) in the 50,000-member organization: p50 / p95", "p95 ≤ 20 ms",
                     ms(s.scimStartsWith().percentileMs(50)) + " / " + ms(s.scimStartsWith().percentileMs(95)),

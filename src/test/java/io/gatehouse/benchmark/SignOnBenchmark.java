@@ -43,7 +43,7 @@ final class SignOnBenchmark {
     /** Everything this part measured. */
     record Results(Load.Result clientCredentials, Load.Result introspection, Load.Result authorizationCode, Load.Result refresh,
             Load.Result clientCredentialsEs256, Load.Result refreshEs256, Load.Result scimStartsWith, Load.Result scimEquals,
-            int people, int refreshTokens, long scimMatchesLowest, long scimMatchesHighest) {
+            int people, int refreshTokens, long scimMatchesLowest, long scimMatchesHighest, WebhookBenchmark.Results webhooks) {
 
         List<Load.Result> loads() {
             return List.of(clientCredentials, introspection, authorizationCode, refresh, clientCredentialsEs256, refreshEs256,
@@ -209,8 +209,13 @@ final class SignOnBenchmark {
             return total.find() && total.group(1).equals("1");
         });
         step.accept("  " + equals.summary());
+        String es256 = registration.replace("}", ",\"signingAlgorithm\":\"ES256\"}");
+        WebhookBenchmark.Results webhooks = new WebhookBenchmark(base, database, data.largeOrganization(), SHOWCASE,
+                SHOWCASE_ADMINISTRATOR, managerBearer, step).run(url -> expect(http.put("/api/v1/applications/" + SHOWCASE + "/client",
+                        "application/json", url == null ? es256 : es256.replace("}", ",\"webhookUrl\":\"" + url + "\"}"),
+                        "Authorization", admin, "Accept", "application/json"), 200));
         return new Results(credentials, introspected, authorizationCode, refresh, credentialsEs256, refreshEs256, startsWith, equals,
-                sessions.size(), obtained, lowest, highest);
+                sessions.size(), obtained, lowest, highest, webhooks);
     }
 
     /**

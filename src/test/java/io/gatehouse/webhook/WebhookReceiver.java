@@ -15,13 +15,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A real HTTP receiver on a random port of this machine, answering what the test says, recording every request. */
-final class WebhookReceiver implements AutoCloseable {
+/**
+ * A real HTTP receiver on a random port of this machine, answering what the test says, recording
+ * every request; the benchmark's receiver too.
+ */
+public final class WebhookReceiver implements AutoCloseable {
 
     /** One request as it arrived: its headers (lower-case names) and body, and what was answered. */
-    record Received(Map<String, List<String>> headers, String body, int answered, Instant at) {
+    public record Received(Map<String, List<String>> headers, String body, int answered, Instant at) {
 
-        String header(String name) {
+        public String header(String name) {
             List<String> values = headers.get(name);
             return values == null || values.isEmpty() ? null : values.get(0);
         }
@@ -31,7 +34,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger answer = new AtomicInteger(204);
 
-    WebhookReceiver() throws IOException {
+    public WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/hook", exchange -> {
             byte[] body;
@@ -49,20 +52,20 @@ final class WebhookReceiver implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
     }
 
-    void answer(int status) {
+    public void answer(int status) {
         answer.set(status);
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return new ArrayList<>(received);
     }
 
     /** The requests answered with a 2xx. */
-    List<Received> accepted() {
+    public List<Received> accepted() {
         return received.stream().filter(r -> r.answered() >= 200 && r.answered() < 300).toList();
     }
 
