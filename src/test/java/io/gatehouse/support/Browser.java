@@ -158,7 +158,8 @@ public final class Browser implements AutoCloseable {
 
     /** Waits until htmx has no request in flight and the page is loaded. */
     public Browser settle() {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> {
+        // A page being replaced cannot run the check: asked again until the new one answers.
+        new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.JavascriptException.class).until(d -> {
             Object ready = driver.executeScript("return document.readyState === 'complete'"
                     + " && !document.querySelector('.htmx-request')");
             return Boolean.TRUE.equals(ready);
@@ -167,13 +168,32 @@ public final class Browser implements AutoCloseable {
     }
 
     public Browser shot(String name) {
-        byte[] png = driver.getScreenshotAs(OutputType.BYTES);
+        byte[] png = screenshot();
         try {
             Files.write(screenshots.resolve(String.format("%02d-%s.png", shots.incrementAndGet(), name)), png);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return this;
+    }
+
+    /**
+     * A click that submits a form may start its navigation only after {@link #settle()} saw the old
+     * page complete; Chromium then aborts a screenshot taken meanwhile ("aborted by navigation").
+     * The new page is waited for and the screenshot taken again.
+     */
+    private byte[] screenshot() {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return driver.getScreenshotAs(OutputType.BYTES);
+            } catch (org.openqa.selenium.WebDriverException navigating) {
+                String message = String.valueOf(navigating.getMessage());
+                if (attempt == 3 || !(message.contains("aborted by navigation") || message.contains("Not attached to an active page"))) {
+                    throw navigating;
+                }
+                settle();
+            }
+        }
     }
 
     @Override
