@@ -24,8 +24,9 @@ import java.util.Set;
 record ClientRegistration(List<String> redirectUris, List<String> postLogoutRedirectUris, String backchannelLogoutUri,
         int accessTokenSeconds, boolean consent, boolean publicClient, String signingAlgorithm) {
 
-    static final String DEFAULT_SIGNING_ALGORITHM = "RS256";
-    static final List<String> SIGNING_ALGORITHMS = List.of("RS256", "ES256");
+    /** The algorithms Gatehouse holds a signing key for, the default first. */
+    static final List<String> SIGNING_ALGORITHMS = SigningKeys.ALGORITHMS.stream().map(algorithm -> algorithm.getName()).toList();
+    static final String DEFAULT_SIGNING_ALGORITHM = SIGNING_ALGORITHMS.get(0);
 
     static final int MAX_URIS = 10;
     static final int MAX_URI_LENGTH = 1000;

@@ -137,7 +137,7 @@ class OidcConfiguration {
                                             metadata -> metadata.claim("acr_values_supported", AuthenticationMethods.SUPPORTED)
                                                     .idTokenSigningAlgorithms(algorithms -> {
                                                         algorithms.clear();
-                                                        SigningKeys.ALGORITHMS.forEach(algorithm -> algorithms.add(algorithm.getName()));
+                                                        algorithms.addAll(ClientRegistration.SIGNING_ALGORITHMS);
                                                     })))
                                     .userInfoEndpoint(userInfo -> userInfo.userInfoMapper(claims::userInfo)));
                     http.securityMatcher(server.getEndpointsMatcher());
