@@ -1,5 +1,6 @@
 package io.gatehouse.oidc;
 
+import com.nimbusds.jose.JWSAlgorithm;
 import io.gatehouse.access.AccessPolicy;
 import io.gatehouse.access.Actor;
 import io.gatehouse.shared.Audited;
@@ -179,9 +180,9 @@ class ClientRegistrations {
     }
 
     /** The algorithm that signs the application's tokens, its logout tokens too. */
-    com.nimbusds.jose.JWSAlgorithm signingAlgorithm(UUID application) {
+    JWSAlgorithm signingAlgorithm(UUID application) {
         RegisteredClient client = clients.findById(application.toString());
-        return com.nimbusds.jose.JWSAlgorithm.parse(client == null ? ClientRegistration.DEFAULT_SIGNING_ALGORITHM : signingAlgorithm(client));
+        return JWSAlgorithm.parse(client == null ? ClientRegistration.DEFAULT_SIGNING_ALGORITHM : signingAlgorithm(client));
     }
 
     private SignOns.Application application(UUID id) {

@@ -46,11 +46,8 @@ class GatehouseClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
     @Override
     public void customize(JwtEncodingContext context) {
         // Every token of the application is signed with its algorithm, the ID token's (RS256 unless it chose ES256).
-        SignatureAlgorithm algorithm = context.getRegisteredClient().getTokenSettings().getIdTokenSignatureAlgorithm();
-        if (algorithm == null) {
-            algorithm = SignatureAlgorithm.RS256;
-        }
-        context.getJwsHeader().algorithm(algorithm).keyId(keys.active(JWSAlgorithm.parse(algorithm.getName())).getKeyID());
+        String algorithm = ClientRegistrations.signingAlgorithm(context.getRegisteredClient());
+        context.getJwsHeader().algorithm(SignatureAlgorithm.from(algorithm)).keyId(keys.active(JWSAlgorithm.parse(algorithm)).getKeyID());
         if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
             return;
         }
