@@ -1,6 +1,5 @@
 package io.gatehouse.oidc;
 
-import com.nimbusds.jose.JWSAlgorithm;
 import io.gatehouse.shared.OrganizationId;
 import io.gatehouse.shared.UserId;
 import java.util.LinkedHashMap;
@@ -34,12 +33,10 @@ class GatehouseClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
     private static final String FOUND = GatehouseClaims.class.getName() + ".person";
 
     private final SignOns signOns;
-    private final SigningKeys keys;
     private final OAuth2AuthorizationService authorizations;
 
-    GatehouseClaims(SignOns signOns, SigningKeys keys, OAuth2AuthorizationService authorizations) {
+    GatehouseClaims(SignOns signOns, OAuth2AuthorizationService authorizations) {
         this.signOns = signOns;
-        this.keys = keys;
         this.authorizations = authorizations;
     }
 
@@ -47,7 +44,8 @@ class GatehouseClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
     public void customize(JwtEncodingContext context) {
         // Every token of the application is signed with its algorithm, the ID token's (RS256 unless it chose ES256).
         String algorithm = ClientRegistrations.signingAlgorithm(context.getRegisteredClient());
-        context.getJwsHeader().algorithm(SignatureAlgorithm.from(algorithm)).keyId(keys.active(JWSAlgorithm.parse(algorithm)).getKeyID());
+        // The key of that algorithm is chosen and named in the header by TokenEncoder, which signs.
+        context.getJwsHeader().algorithm(SignatureAlgorithm.from(algorithm));
         if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
             return;
         }

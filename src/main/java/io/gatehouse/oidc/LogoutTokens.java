@@ -4,10 +4,6 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.time.Clock;
@@ -46,11 +42,11 @@ class LogoutTokens {
                 .jwtID(UUID.randomUUID().toString())
                 .claim("events", Map.of(EVENT, Map.of()))
                 .build();
-        JWK key = keys.active(algorithm);
-        SignedJWT token = new SignedJWT(new JWSHeader.Builder(algorithm).keyID(key.getKeyID())
+        SigningKeys.SigningKey key = keys.active(algorithm);
+        SignedJWT token = new SignedJWT(new JWSHeader.Builder(algorithm).keyID(key.kid())
                 .type(new JOSEObjectType("logout+jwt")).build(), claims);
         try {
-            token.sign(key instanceof ECKey ec ? new ECDSASigner(ec) : new RSASSASigner(key.toRSAKey()));
+            token.sign(key.signer());
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot sign a logout token", e);
         }

@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
@@ -92,8 +93,14 @@ class OidcConfiguration {
     }
 
     @Bean
-    GatehouseClaims gatehouseClaims(SignOns signOns, SigningKeys keys, OAuth2AuthorizationService authorizations) {
-        return new GatehouseClaims(signOns, keys, authorizations);
+    GatehouseClaims gatehouseClaims(SignOns signOns, OAuth2AuthorizationService authorizations) {
+        return new GatehouseClaims(signOns, authorizations);
+    }
+
+    /** Signs ID and access tokens; the authorization server takes it in place of its own. */
+    @Bean
+    JwtEncoder jwtEncoder(SigningKeys keys) {
+        return new TokenEncoder(keys);
     }
 
     @Bean

@@ -2,6 +2,10 @@ package io.gatehouse.oidc;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.KeyUse;
@@ -13,6 +17,12 @@ import com.nimbusds.jose.proc.SecurityContext;
 import io.gatehouse.cluster.ChangeSignalled;
 import io.gatehouse.cluster.ChangeSignals;
 import io.gatehouse.security.Sealing;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.Provider;
+import java.security.SecureRandom;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.sql.Timestamp;
 import java.text.ParseException;
 import java.time.Clock;
@@ -24,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -51,6 +62,14 @@ class SigningKeys implements JWKSource<SecurityContext> {
      * key stops being published within that time once its last token expired.
      */
     static final Duration REFRESH = Duration.ofMinutes(1);
+    /**
+     * Signs ES256: its P-256 arithmetic keeps multiples of the curve's base point precomputed and
+     * signs in 0.09 ms, where the JDK 17's own takes 0.55 ms (JDK 25's 0.14 ms). Used by the keys
+     * here only, never registered for the rest of the JVM.
+     */
+    private static final Provider BOUNCY_CASTLE = new BouncyCastleProvider();
+    /** The nonces of ES256 signatures; one for all, where the signer would make one per signature. */
+    private static final SecureRandom NONCES = new SecureRandom();
 
     private final JdbcClient jdbc;
     private final Sealing.Key vault;
@@ -61,7 +80,15 @@ class SigningKeys implements JWKSource<SecurityContext> {
     private volatile Loaded loaded;
 
     /** The signing key of each algorithm, and every public key still published. */
-    private record Loaded(Map<JWSAlgorithm, JWK> active, List<JWK> published, Instant readAt) {
+    private record Loaded(Map<JWSAlgorithm, SigningKey> active, List<JWK> published, Instant readAt) {
+    }
+
+    /** A key that signs now: its public half, named by its id in the header of every token it signs. */
+    record SigningKey(JWK publicKey, JWSSigner signer) {
+
+        String kid() {
+            return publicKey.getKeyID();
+        }
     }
 
     SigningKeys(JdbcClient jdbc, Sealing.Key vault, Clock clock, Duration longestToken, PlatformTransactionManager transactions,
@@ -76,8 +103,8 @@ class SigningKeys implements JWKSource<SecurityContext> {
     }
 
     /** The key that signs with the algorithm now; its id is named in every token's header. */
-    JWK active(JWSAlgorithm algorithm) {
-        JWK key = loaded().active().get(algorithm);
+    SigningKey active(JWSAlgorithm algorithm) {
+        SigningKey key = loaded().active().get(algorithm);
         if (key == null) {
             throw new IllegalArgumentException("Gatehouse signs no token with " + algorithm);
         }
@@ -85,14 +112,14 @@ class SigningKeys implements JWKSource<SecurityContext> {
     }
 
     /**
-     * Every public key an application may meet in a token. The authorization server asks for keys
-     * to sign with a selector naming the active key's id (set by {@link GatehouseClaims}), so only
-     * that one private key is ever handed out.
+     * Every public key an application may meet in a token: what the JWKS publishes and tokens are
+     * checked with. The private keys never leave this class; {@link TokenEncoder} signs.
      */
     @Override
     public List<JWK> get(JWKSelector selector, SecurityContext context) {
         Loaded keys = loaded();
-        List<JWK> candidates = new ArrayList<>(keys.active().values());
+        List<JWK> candidates = new ArrayList<>();
+        keys.active().values().forEach(key -> candidates.add(key.publicKey()));
         candidates.addAll(keys.published());
         return selector.select(new com.nimbusds.jose.jwk.JWKSet(candidates));
     }
@@ -219,7 +246,7 @@ class SigningKeys implements JWKSource<SecurityContext> {
                 .param(Timestamp.from(now))
                 .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4) != null))
                 .list();
-        Map<JWSAlgorithm, JWK> active = new LinkedHashMap<>();
+        Map<JWSAlgorithm, SigningKey> active = new LinkedHashMap<>();
         List<JWK> published = new ArrayList<>();
         try {
             for (Row row : rows) {
@@ -228,7 +255,7 @@ class SigningKeys implements JWKSource<SecurityContext> {
                 if (!row.retired() && !active.containsKey(algorithm)) {
                     String privateJwk = vault.open(row.privateSealed()).orElseThrow(() -> new IllegalStateException(
                             "The token signing key was sealed under another gatehouse.oidc.secret"));
-                    active.put(algorithm, JWK.parse(privateJwk));
+                    active.put(algorithm, new SigningKey(key, signer(JWK.parse(privateJwk))));
                 } else {
                     published.add(key);
                 }
@@ -237,5 +264,22 @@ class SigningKeys implements JWKSource<SecurityContext> {
             throw new IllegalStateException("A stored signing key cannot be read", e);
         }
         return new Loaded(java.util.Collections.unmodifiableMap(active), List.copyOf(published), now);
+    }
+
+    private static JWSSigner signer(JWK key) {
+        try {
+            if (key instanceof ECKey ec) {
+                // In BouncyCastle's own form: a key of another provider would be converted at each signature.
+                PrivateKey own = KeyFactory.getInstance("EC", BOUNCY_CASTLE)
+                        .generatePrivate(new PKCS8EncodedKeySpec(ec.toECPrivateKey().getEncoded()));
+                ECDSASigner signer = new ECDSASigner(own, ec.getCurve());
+                signer.getJCAContext().setProvider(BOUNCY_CASTLE);
+                signer.getJCAContext().setSecureRandom(NONCES);
+                return signer;
+            }
+            return new RSASSASigner(key.toRSAKey());
+        } catch (JOSEException | GeneralSecurityException e) {
+            throw new IllegalStateException("A stored signing key cannot sign", e);
+        }
     }
 }

@@ -62,12 +62,12 @@ class SigningKeysAcrossNodesTest {
     @Test
     void aKeyRotatedOnAnotherNodeIsPublishedAndSignsHereWithinASecond() throws Exception {
         List<String> before = publishedKids();
-        String signingBefore = keys.active(JWSAlgorithm.RS256).getKeyID();
+        String signingBefore = keys.active(JWSAlgorithm.RS256).kid();
         try (AnotherNode other = AnotherNode.started(context)) {
             String rotated = keysOf(other).rotate().get(JWSAlgorithm.RS256);
 
             await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20)).until(() -> publishedKids().contains(rotated));
-            assertThat(keys.active(JWSAlgorithm.RS256).getKeyID()).as("this node signs with the new key").isEqualTo(rotated);
+            assertThat(keys.active(JWSAlgorithm.RS256).kid()).as("this node signs with the new key").isEqualTo(rotated);
             assertThat(publishedKids()).as("the key before stays published for the tokens it signed").contains(signingBefore)
                     .containsAll(before);
         }
@@ -111,18 +111,18 @@ class SigningKeysAcrossNodesTest {
 
     @Test
     void aDatabaseHoldingOnlyAnRsaKeyGetsAnEs256KeyBesideItAndKeepsSigningWithTheRsaKey() throws Exception {
-        String rsa = keys.active(JWSAlgorithm.RS256).getKeyID();
+        String rsa = keys.active(JWSAlgorithm.RS256).kid();
         jdbc.sql("delete from oidc_signing_key where algorithm = 'ES256'").update();
         try (AnotherNode other = AnotherNode.started(context)) {
             SigningKeys there = keysOf(other);
 
-            com.nimbusds.jose.jwk.JWK ec = there.active(JWSAlgorithm.ES256);
+            SigningKeys.SigningKey ec = there.active(JWSAlgorithm.ES256);
 
-            assertThat(ec).isInstanceOf(com.nimbusds.jose.jwk.ECKey.class);
-            assertThat(there.active(JWSAlgorithm.RS256).getKeyID()).as("the RSA key is not rotated").isEqualTo(rsa);
+            assertThat(ec.publicKey()).isInstanceOf(com.nimbusds.jose.jwk.ECKey.class);
+            assertThat(there.active(JWSAlgorithm.RS256).kid()).as("the RSA key is not rotated").isEqualTo(rsa);
             await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
-                    .until(() -> publishedKids().containsAll(List.of(rsa, ec.getKeyID())));
-            assertThat(keys.active(JWSAlgorithm.ES256).getKeyID()).as("this node signs with the key made there").isEqualTo(ec.getKeyID());
+                    .until(() -> publishedKids().containsAll(List.of(rsa, ec.kid())));
+            assertThat(keys.active(JWSAlgorithm.ES256).kid()).as("this node signs with the key made there").isEqualTo(ec.kid());
             assertThat(jdbc.sql("select algorithm from oidc_signing_key where retired_at is null order by algorithm").query(String.class)
                     .list()).containsExactly("ES256", "RS256");
         }
@@ -130,14 +130,14 @@ class SigningKeysAcrossNodesTest {
 
     @Test
     void aRotationReplacesTheKeyOfEveryAlgorithm() {
-        String rsa = keys.active(JWSAlgorithm.RS256).getKeyID();
-        String ec = keys.active(JWSAlgorithm.ES256).getKeyID();
+        String rsa = keys.active(JWSAlgorithm.RS256).kid();
+        String ec = keys.active(JWSAlgorithm.ES256).kid();
 
         var rotated = keys.rotate();
 
         assertThat(rotated.keySet()).containsExactly(JWSAlgorithm.RS256, JWSAlgorithm.ES256);
-        assertThat(keys.active(JWSAlgorithm.RS256).getKeyID()).isEqualTo(rotated.get(JWSAlgorithm.RS256)).isNotEqualTo(rsa);
-        assertThat(keys.active(JWSAlgorithm.ES256).getKeyID()).isEqualTo(rotated.get(JWSAlgorithm.ES256)).isNotEqualTo(ec);
+        assertThat(keys.active(JWSAlgorithm.RS256).kid()).isEqualTo(rotated.get(JWSAlgorithm.RS256)).isNotEqualTo(rsa);
+        assertThat(keys.active(JWSAlgorithm.ES256).kid()).isEqualTo(rotated.get(JWSAlgorithm.ES256)).isNotEqualTo(ec);
         assertThat(jdbc.sql("select kid from oidc_signing_key where retired_at is not null and published_until > ?")
                 .param(Timestamp.from(clock.instant())).query(String.class).list()).as("both still published until their tokens expire")
                 .contains(rsa, ec);
