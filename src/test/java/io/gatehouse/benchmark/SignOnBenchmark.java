@@ -144,22 +144,22 @@ final class SignOnBenchmark {
         }
 
         step.accept("Client-credentials tokens (POST /oauth2/token), concurrency 4");
-        Load.Result credentials = load("client-credentials token", 4, 400, 20_000, Duration.ofSeconds(20), clientCredentials);
+        Load.Result credentials = load("client-credentials token", 4, 3_000, 20_000, Duration.ofSeconds(20), clientCredentials);
         step.accept("  " + credentials.summary());
 
         step.accept("Introspection of a valid access token (POST /oauth2/introspect), concurrency 1");
-        Load.Result introspected = load("introspection", 1, 300, 5_000, Duration.ofSeconds(20), introspection);
+        Load.Result introspected = load("introspection", 1, 2_000, 5_000, Duration.ofSeconds(20), introspection);
         step.accept("  " + introspected.summary());
 
         step.accept("Authorization-code flow of a person already signed in: GET /oauth2/authorize → 302 with a code → "
                 + "POST /oauth2/token, concurrency 1");
-        Load.Result authorizationCode = load("authorization code, end to end", 1, 100, 1_500, Duration.ofSeconds(30), codeFlow);
+        Load.Result authorizationCode = load("authorization code, end to end", 1, 300, 1_500, Duration.ofSeconds(30), codeFlow);
         step.accept("  " + authorizationCode.summary());
         int obtained = refreshTokens.size();
 
         step.accept("Refresh grants (POST /oauth2/token, grant_type=refresh_token), each with the refresh token the one before"
                 + " returned, on " + obtained + " sign-ins, concurrency 4");
-        Load.Result refresh = load("refresh grant", 4, 200, 20_000, Duration.ofSeconds(20), refreshGrant);
+        Load.Result refresh = load("refresh grant", 4, 1_000, 20_000, Duration.ofSeconds(20), refreshGrant);
         step.accept("  " + refresh.summary());
 
         step.accept("Showcase 360's tokens signed with ES256 from now on (PUT …/client with \"signingAlgorithm\": \"ES256\"; the same"
@@ -172,11 +172,11 @@ final class SignOnBenchmark {
             refreshGrant.call(i);
         }
         step.accept("Client-credentials tokens signed with ES256, concurrency 4");
-        Load.Result credentialsEs256 = load("client-credentials token, ES256", 4, 400, 20_000, Duration.ofSeconds(20),
+        Load.Result credentialsEs256 = load("client-credentials token, ES256", 4, 3_000, 20_000, Duration.ofSeconds(20),
                 clientCredentials);
         step.accept("  " + credentialsEs256.summary());
         step.accept("Refresh grants signed with ES256 (access and ID token), concurrency 4");
-        Load.Result refreshEs256 = load("refresh grant, ES256", 4, 200, 20_000, Duration.ofSeconds(20), refreshGrant);
+        Load.Result refreshEs256 = load("refresh grant, ES256", 4, 1_000, 20_000, Duration.ofSeconds(20), refreshGrant);
         step.accept("  " + refreshEs256.summary());
 
         step.accept("SCIM: GET /scim/v2/Users?filter=userName sw \"…\" and eq, in the 50,000-member organization, with a SCIM token"
