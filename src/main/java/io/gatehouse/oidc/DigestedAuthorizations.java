@@ -148,8 +148,8 @@ class DigestedAuthorizations implements OAuth2AuthorizationService {
         return seen(delegate.findById(id));
     }
 
+    /** One read, without a transaction of its own; only a reused refresh token's revocation takes one. */
     @Override
-    @Transactional
     public OAuth2Authorization findByToken(String token, OAuth2TokenType tokenType) {
         if (token == null || token.isEmpty() || token.length() > 8192) {
             return null;
@@ -179,7 +179,7 @@ class DigestedAuthorizations implements OAuth2AuthorizationService {
         if (tokenType == null || OAuth2TokenType.REFRESH_TOKEN.equals(tokenType)) {
             jdbc.sql("select authorization_id from oauth2_spent_refresh_token where token_digest = ?").param(digest)
                     .query(String.class).optional()
-                    .ifPresent(this::revokeReused);
+                    .ifPresent(stolen -> inTransaction.executeWithoutResult(status -> revokeReused(stolen)));
         }
         return null;
     }
