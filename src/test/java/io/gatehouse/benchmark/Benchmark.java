@@ -77,10 +77,16 @@ public final class Benchmark {
             System.exit(2);
         }
         String javaOptions = System.getenv().getOrDefault("BENCHMARK_APP_JAVA_OPTS", RECOMMENDED_JAVA_OPTIONS).strip();
-        new Benchmark(Path.of(options.get("--jar")), Path.of(options.getOrDefault("--docs", "docs/benchmarks.md")),
-                Path.of(options.getOrDefault("--work", "target/benchmark")).toAbsolutePath(),
-                javaOptions.isEmpty() ? List.of() : Arrays.asList(javaOptions.split("\\s+")),
-                options.get("--only")).run();
+        try {
+            new Benchmark(Path.of(options.get("--jar")), Path.of(options.getOrDefault("--docs", "docs/benchmarks.md")),
+                    Path.of(options.getOrDefault("--work", "target/benchmark")).toAbsolutePath(),
+                    javaOptions.isEmpty() ? List.of() : Arrays.asList(javaOptions.split("\\s+")),
+                    options.get("--only")).run();
+        } catch (Throwable failed) {
+            // The mail server and the embedded PostgreSQL run on threads of their own: without an exit, a failed run would hang.
+            failed.printStackTrace();
+            System.exit(1);
+        }
         System.exit(0);
     }
 
