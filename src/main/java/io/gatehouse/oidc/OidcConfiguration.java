@@ -88,8 +88,8 @@ class OidcConfiguration {
     }
 
     @Bean
-    LogoutTokens logoutTokens(SigningKeys keys, Clock clock) {
-        return new LogoutTokens(keys, clock);
+    LogoutTokens logoutTokens(JwtEncoder encoder, Clock clock) {
+        return new LogoutTokens(encoder, clock);
     }
 
     @Bean
