@@ -19,14 +19,14 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.JwtEncodingException;
 
 /**
- * Signs the ID and access tokens the authorization server issues, with the key that signs the
- * header's algorithm now ({@link SigningKeys#active}), and names that key in the header. The key
- * is looked up once, here, so a token cannot name one key and be signed by another when a
- * rotation happens meanwhile. Signers are made once per key, not per token.
+ * Signs every token Gatehouse issues (ID and access tokens, back-channel logout tokens) with the
+ * key that signs the header's algorithm now ({@link SigningKeys#active}), and names that key in
+ * the header. The key is looked up once, here, so a token cannot name one key and be signed by
+ * another when a rotation happens meanwhile. Signers are made once per key, not per token.
  */
 final class TokenEncoder implements JwtEncoder {
 
-    /** What the authorization server and {@link GatehouseClaims} put in a header; anything else is refused, not dropped. */
+    /** What the authorization server, {@link GatehouseClaims} and {@link LogoutTokens} put in a header; nothing else is signed. */
     private static final Set<String> HEADERS = Set.of(JoseHeaderNames.ALG, JoseHeaderNames.KID, JoseHeaderNames.TYP);
 
     private final SigningKeys keys;
